@@ -1,0 +1,3 @@
+import pathways from '@pathways/eslint-config';
+
+export default pathways;

@@ -1,0 +1,48 @@
+import type { Effect, ScenarioReport, TraceEntry } from '@pathways/core';
+import { DateTime } from 'luxon';
+
+function localTime(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).toFormat("yyyy-LL-dd HH:mm ZZ");
+}
+
+function describeEffect(effect: Effect, zone: string): string {
+  switch (effect.type) {
+    case 'workItem.created':
+      return `work item ${effect.workItemId} (${effect.workItemType}) for ${effect.ownerRole}${effect.due ? `, due ${localTime(effect.due, zone)}` : ''}`;
+    case 'workItem.updated':
+      return `work item ${effect.workItemId} → ${effect.status}`;
+    case 'timer.scheduled':
+      return `timer ${effect.timerId} in ${effect.span}, due ${localTime(effect.due, zone)}`;
+    case 'timer.cancelled':
+      return `timer ${effect.timerId} cancelled`;
+    case 'notify.role':
+      return `notify ${effect.role} (${effect.message})`;
+    case 'milestone.reached':
+      return `milestone ${effect.milestone}`;
+  }
+}
+
+function heading(entry: TraceEntry): string {
+  const step = entry.step < 0 ? 'open' : `#${entry.step + 1}`;
+  return step.padEnd(5);
+}
+
+/** Human form of a simulation: each event with the state, step and effects it produced. */
+export function formatTrace(report: ScenarioReport, zone: string): string {
+  const lines = [`Scenario: ${report.title}`, ''];
+  for (const entry of report.trace) {
+    const where = `${entry.steps.join('+') || '-'}: ${entry.state.join(', ') || '-'}`;
+    const what = entry.kind === 'refused' || entry.kind === 'incident' ? `${entry.kind.toUpperCase()} ${entry.event}` : entry.event;
+    lines.push(`  ${heading(entry)} ${localTime(entry.at, zone)}  v${entry.version}  ${what}  →  ${where}`);
+    if (entry.message) lines.push(`          ${entry.message}`);
+    for (const effect of entry.effects) lines.push(`          + ${effect.type.padEnd(18)} ${describeEffect(effect, zone)}`);
+  }
+  lines.push('');
+  if (report.passed) {
+    lines.push(`PASS: every expectation met (${report.trace.length} events).`);
+  } else {
+    lines.push(`FAIL: ${report.failures.length} expectation${report.failures.length === 1 ? '' : 's'} not met:`);
+    for (const failure of report.failures) lines.push(`  ${failure.step < 0 ? 'case' : `step #${failure.step + 1}`}: ${failure.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

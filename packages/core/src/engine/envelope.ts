@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { eventType, isoInstant } from '../model/primitives.js';
+
+/**
+ * The event envelope every command travels in. `at` is the only clock actions read, and
+ * `expectedVersion` is the case version a person decided on: a stale human decision is refused,
+ * never silently applied.
+ */
+export const commandEnvelope = z.strictObject({
+  /** Command type, e.g. `contact.made`. */
+  type: eventType,
+  /** Command data; validated against the schema the template declares for the type. */
+  payload: z.record(z.string(), z.unknown()).default({}),
+  /** When it happened, ISO 8601 with an offset. */
+  at: isoInstant,
+  /** Who sent it: a user id, or `system` for timers. */
+  actor: z.string().min(1).max(200),
+  /** Unique per command; a repeated key is answered with the earlier result, not applied twice. */
+  idempotencyKey: z.string().min(1).max(200),
+  /** The case version the sender saw; omitted only for system events such as timers. */
+  expectedVersion: z.number().int().min(0).optional(),
+});
+
+/** A validated command. */
+export type CommandEnvelope = z.infer<typeof commandEnvelope>;
+/** A command as sent, before defaults. */
+export type CommandInput = z.input<typeof commandEnvelope>;

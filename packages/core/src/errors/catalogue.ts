@@ -1,0 +1,189 @@
+/**
+ * The one catalogue of Pathways error and problem codes. The parser, the analysers, the CLI and
+ * (later) the server's problem+json `type` and the designer's problems panel all read from here,
+ * so a code means the same thing everywhere and the generated reference stays complete.
+ */
+export interface CatalogueEntry {
+  /** Stable code, e.g. `PWY_TEMPLATE_JSON_MALFORMED`. Never renamed once published. */
+  readonly code: string;
+  /** Short title used in docs and as the problem+json `title`. */
+  readonly title: string;
+  /** What the user can do about it, in plain words. */
+  readonly hint: string;
+}
+
+function entry<const C extends string>(code: C, title: string, hint: string) {
+  return { code, title, hint } as const satisfies CatalogueEntry;
+}
+
+/** Every known code, keyed by code. */
+export const errorCatalogue = {
+  PWY_INPUT_UNREADABLE: entry(
+    'PWY_INPUT_UNREADABLE',
+    'Input cannot be read',
+    'Check that the file exists, is readable and is UTF-8 text.',
+  ),
+  PWY_INPUT_TOO_LARGE: entry(
+    'PWY_INPUT_TOO_LARGE',
+    'Input is too large',
+    'Split the input or remove generated content; templates are limited in size to keep checks fast.',
+  ),
+  PWY_JSON_MALFORMED: entry(
+    'PWY_JSON_MALFORMED',
+    'Malformed JSON',
+    'Fix the JSON syntax at the reported position (a missing comma, quote or bracket is the usual cause).',
+  ),
+  PWY_JSON_TOO_DEEP: entry(
+    'PWY_JSON_TOO_DEEP',
+    'JSON nesting is too deep',
+    'Templates never need deep nesting; the file is probably generated wrongly or hostile.',
+  ),
+  PWY_JSON_FORBIDDEN_KEY: entry(
+    'PWY_JSON_FORBIDDEN_KEY',
+    'Forbidden key',
+    'Remove keys named __proto__, constructor or prototype, and $-prefixed keys other than $schema.',
+  ),
+  PWY_JSON_CONTROL_CHARACTER: entry(
+    'PWY_JSON_CONTROL_CHARACTER',
+    'Control character in text',
+    'Remove control characters (U+0000 to U+001F except tab, line feed and carriage return) from strings.',
+  ),
+  PWY_SCHEMA_INVALID_TYPE: entry(
+    'PWY_SCHEMA_INVALID_TYPE',
+    'Wrong type',
+    'Give the field a value of the type the template reference names.',
+  ),
+  PWY_SCHEMA_REQUIRED: entry(
+    'PWY_SCHEMA_REQUIRED',
+    'Required field missing',
+    'Add the field; the template reference lists what each element needs.',
+  ),
+  PWY_SCHEMA_UNKNOWN_KEY: entry(
+    'PWY_SCHEMA_UNKNOWN_KEY',
+    'Unknown field',
+    'Remove the field or correct its spelling; unknown fields are refused so typos never pass silently.',
+  ),
+  PWY_SCHEMA_INVALID_VALUE: entry(
+    'PWY_SCHEMA_INVALID_VALUE',
+    'Invalid value',
+    'Use one of the allowed values or formats named in the message.',
+  ),
+  PWY_SEMVER_INVALID: entry(
+    'PWY_SEMVER_INVALID',
+    'Invalid version',
+    'Use a semantic version such as 1.4.0.',
+  ),
+  PWY_DURATION_INVALID: entry(
+    'PWY_DURATION_INVALID',
+    'Invalid duration',
+    'Use an ISO 8601 duration such as PT24H (absolute hours), P2D (calendar days) or P1M.',
+  ),
+  PWY_NODE_TYPE_UNKNOWN: entry(
+    'PWY_NODE_TYPE_UNKNOWN',
+    'Unknown node type',
+    'Use a core node type (start, end, decision, humanTask, wait, notify) or install the plugin that provides it.',
+  ),
+  PWY_DUPLICATE_ID: entry(
+    'PWY_DUPLICATE_ID',
+    'Duplicate id',
+    'Give each element a unique id; ids are how variants, cases and reports refer to elements.',
+  ),
+  PWY_REFERENCE_DANGLING: entry(
+    'PWY_REFERENCE_DANGLING',
+    'Reference to a missing element',
+    'Point the reference at an element that exists, or add the missing element.',
+  ),
+  PWY_STAGE_MISSING: entry(
+    'PWY_STAGE_MISSING',
+    'Practice step without a stage',
+    'Declare a stage for each of the six practice steps, in order.',
+  ),
+  PWY_STAGE_ORDER: entry(
+    'PWY_STAGE_ORDER',
+    'Stages out of order',
+    'List the stages in the order of the six practice steps: recognition, response, entryIntoSupport, allocation, integratedResponse, monitoring.',
+  ),
+  PWY_START_NODE: entry(
+    'PWY_START_NODE',
+    'Start node missing or repeated',
+    'Declare exactly one start node, in the recognition stage.',
+  ),
+  PWY_EVENTLESS_CYCLE: entry(
+    'PWY_EVENTLESS_CYCLE',
+    'Cycle of automatic transitions',
+    'Break the cycle: at least one transition in it must wait for an event or a timer.',
+  ),
+  PWY_NODE_SHAPE: entry(
+    'PWY_NODE_SHAPE',
+    'Node transitions do not fit its type',
+    'Decision and notify nodes move on automatically (transitions without `on`); other nodes wait for events.',
+  ),
+  PWY_PARAMETER_UNKNOWN: entry(
+    'PWY_PARAMETER_UNKNOWN',
+    'Unknown parameter',
+    'Declare the parameter under `parameters`, or correct the name.',
+  ),
+  PWY_PARAMETER_KIND: entry(
+    'PWY_PARAMETER_KIND',
+    'Parameter of the wrong kind',
+    'Refer to a parameter whose kind fits the field (a duration for a wait, for example).',
+  ),
+  PWY_TEMPLATE_UNUSABLE: entry(
+    'PWY_TEMPLATE_UNUSABLE',
+    'Template is unusable',
+    'The template has problems; fix them (run `pathways validate`) before compiling or running it.',
+  ),
+  PWY_SCENARIO_INVALID: entry(
+    'PWY_SCENARIO_INVALID',
+    'Invalid scenario file',
+    'Fix the scenario file: each step is a command (type, at) or an advance (to or by), each with optional expect blocks.',
+  ),
+  PWY_SCENARIO_EXPECTATION_FAILED: entry(
+    'PWY_SCENARIO_EXPECTATION_FAILED',
+    'Scenario expectation not met',
+    'Either the pathway behaves differently from what the scenario expects, or the expectation is wrong.',
+  ),
+  PWY_COMMAND_NOT_ALLOWED: entry(
+    'PWY_COMMAND_NOT_ALLOWED',
+    'Command not allowed now',
+    'Read the case to see which commands are allowed in its current state.',
+  ),
+  PWY_COMMAND_STALE: entry(
+    'PWY_COMMAND_STALE',
+    'Command decided on an old version of the case',
+    'Reload the case, review what changed, and send the command again with the current version.',
+  ),
+  PWY_COMMAND_PAYLOAD_INVALID: entry(
+    'PWY_COMMAND_PAYLOAD_INVALID',
+    'Command payload is invalid',
+    'Send a payload that matches the schema listed for the command in the case view.',
+  ),
+  PWY_COMMAND_ENVELOPE_INVALID: entry(
+    'PWY_COMMAND_ENVELOPE_INVALID',
+    'Command envelope is invalid',
+    'A command needs type, payload, at (ISO 8601 with offset), actor and idempotencyKey.',
+  ),
+  PWY_COMMAND_TIME_REVERSED: entry(
+    'PWY_COMMAND_TIME_REVERSED',
+    'Command time is before the case clock',
+    'Commands are applied in time order; send commands with an `at` no earlier than the last one applied.',
+  ),
+  PWY_CASE_INCIDENT: entry(
+    'PWY_CASE_INCIDENT',
+    'A guard or action failed',
+    'The case kept its previous state and an incident was recorded; fix the cause, then retry the incident.',
+  ),
+  PWY_CLI_USAGE: entry(
+    'PWY_CLI_USAGE',
+    'Wrong command-line usage',
+    'Run `pathways --help` for the commands and their options.',
+  ),
+} as const;
+
+/** A stable Pathways code. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Looks up a code's catalogue entry. */
+export function catalogueEntry(code: ErrorCode): CatalogueEntry {
+  return errorCatalogue[code];
+}

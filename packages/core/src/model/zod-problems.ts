@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors/catalogue.js';
+import { problem, type Problem } from '../errors/problem.js';
+
+type Issue = z.core.$ZodIssue;
+
+function codeForCustom(issue: Issue): ErrorCode {
+  const message = issue.message;
+  if (message.includes('semantic version')) return 'PWY_SEMVER_INVALID';
+  if (message.includes('ISO 8601 duration')) return 'PWY_DURATION_INVALID';
+  return 'PWY_SCHEMA_INVALID_VALUE';
+}
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'an object';
+  if (typeof input === 'string') return `the text ${JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input)}`;
+  return `${typeof input} ${String(input)}`;
+}
+
+/** Picks the branch of a failed union whose issues reach deepest: the one the author most likely meant. */
+function closestUnionBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
+  let best: readonly Issue[] = [];
+  let bestDepth = -1;
+  for (const branch of branches) {
+    const depth = Math.max(-1, ...branch.map((issue) => issue.path.length + (issue.code === 'invalid_type' ? 0 : 1)));
+    if (depth > bestDepth || (depth === bestDepth && branch.length < best.length)) {
+      best = branch;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+/**
+ * Turns zod issues into coded problems with plain messages. `unknownDiscriminator` names the code
+ * to use when a discriminated union sees an unknown tag (e.g. an unknown node type).
+ */
+export function problemsFromZodIssues(issues: readonly Issue[], basePath: readonly (string | number)[] = [], input?: unknown): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...basePath, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+    switch (issue.code) {
+      case 'invalid_type': {
+        const received = valueAt(input, issue.path);
+        if (received === undefined) problems.push(problem('PWY_SCHEMA_REQUIRED', path, `This field is required (${issue.expected} expected).`));
+        else problems.push(problem('PWY_SCHEMA_INVALID_TYPE', path, `Expected ${issue.expected}, got ${describeInput(received)}.`));
+        break;
+      }
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          problems.push(problem('PWY_SCHEMA_UNKNOWN_KEY', [...path, key], `"${key}" is not a field of this element.`));
+        }
+        break;
+      case 'invalid_value':
+        problems.push(
+          problem(
+            path.at(-1) === 'type' && path.includes('nodes') ? 'PWY_NODE_TYPE_UNKNOWN' : 'PWY_SCHEMA_INVALID_VALUE',
+            path,
+            `Got ${describeInput(valueAt(input, issue.path))}; allowed: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+          ),
+        );
+        break;
+      case 'invalid_union': {
+        if (issue.errors.length === 0 && 'discriminator' in issue) {
+          const discriminator = String((issue as { discriminator?: unknown }).discriminator ?? 'type');
+          const tag = valueAt(input, [...issue.path, discriminator]);
+          const isNode = issue.path.includes('nodes') && discriminator === 'type';
+          problems.push(
+            problem(
+              isNode ? 'PWY_NODE_TYPE_UNKNOWN' : 'PWY_SCHEMA_INVALID_VALUE',
+              [...path, discriminator],
+              isNode
+                ? `Unknown node type ${describeInput(tag)}.`
+                : `Unknown ${discriminator} ${describeInput(tag)}.`,
+            ),
+          );
+          break;
+        }
+        problems.push(...problemsFromZodIssues(closestUnionBranch(issue.errors), basePath, input));
+        break;
+      }
+      case 'custom':
+        problems.push(problem(codeForCustom(issue), path, `${describeInput(valueAt(input, issue.path))} ${issue.message}.`));
+        break;
+      case 'invalid_format':
+        problems.push(problem('PWY_SCHEMA_INVALID_VALUE', path, `${describeInput(valueAt(input, issue.path))} is not a valid ${issue.format}: ${issue.message}.`));
+        break;
+      default:
+        problems.push(problem('PWY_SCHEMA_INVALID_VALUE', path, `${issue.message}.`));
+    }
+  }
+  return problems;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

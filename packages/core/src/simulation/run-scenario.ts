@@ -1,0 +1,180 @@
+import { DateTime, Duration } from 'luxon';
+import type { CaseEngine } from '../engine/engine.js';
+import type { CaseRecord, CaseView } from '../engine/case-record.js';
+import type { Effect } from '../engine/effects.js';
+import { problem, type Problem } from '../errors/problem.js';
+import { readJsonText, screenJsonValue } from '../model/json-guard.js';
+import type { PracticeStep } from '../model/practice-steps.js';
+import { problemsFromZodIssues } from '../model/zod-problems.js';
+import { compareInstants, toUtcIso } from '../time/deadlines.js';
+import { scenario as scenarioSchema, type Expectation, type Scenario } from './scenario.js';
+
+/** One line of a simulation trace: something that happened to the case. */
+export interface TraceEntry {
+  /** Index of the scenario step that caused it; -1 for opening the case. */
+  readonly step: number;
+  readonly kind: 'opened' | 'command' | 'timer' | 'clock' | 'refused' | 'incident';
+  /** Event type, or the refusal/incident code. */
+  readonly event: string;
+  readonly at: string;
+  readonly version: number;
+  readonly state: readonly string[];
+  readonly steps: readonly PracticeStep[];
+  readonly effects: readonly Effect[];
+  /** Plain explanation for refusals and incidents. */
+  readonly message?: string;
+}
+
+/** A failed expectation, located by scenario step. */
+export interface ExpectationFailure {
+  readonly step: number;
+  readonly message: string;
+}
+
+/** The outcome of running a scenario on the real engine. */
+export interface ScenarioReport {
+  readonly title: string;
+  readonly passed: boolean;
+  readonly trace: readonly TraceEntry[];
+  readonly failures: readonly ExpectationFailure[];
+  readonly final: CaseView;
+}
+
+export type ParseScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly unusable: boolean; readonly problems: readonly Problem[] };
+
+/** Parses a scenario file's text (or value), returning every problem at once. */
+export function parseScenario(input: string | unknown): ParseScenarioResult {
+  let value = input;
+  if (typeof input === 'string') {
+    const read = readJsonText(input);
+    if (!read.ok) return { ok: false, unusable: read.unusable, problems: read.problems };
+    value = read.value;
+  }
+  const screened = screenJsonValue(value);
+  if (screened.unusable || screened.problems.length > 0) return { ok: false, unusable: screened.unusable, problems: screened.problems };
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      unusable: false,
+      problems: problemsFromZodIssues(parsed.error.issues, [], value).map((p) => problem('PWY_SCENARIO_INVALID', p.path, p.message, p.hint)),
+    };
+  }
+  return { ok: true, scenario: parsed.data };
+}
+
+function matchesPartially(actual: unknown, expected: unknown): boolean {
+  if (expected === null || typeof expected !== 'object') return actual === expected;
+  if (actual === null || typeof actual !== 'object') return false;
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) && expected.length === actual.length && expected.every((item, index) => matchesPartially(actual[index], item));
+  }
+  return Object.entries(expected).every(([key, value]) => matchesPartially((actual as Record<string, unknown>)[key], value));
+}
+
+function sameSet(actual: readonly string[], expected: readonly string[]): boolean {
+  return actual.length === expected.length && [...actual].sort().join('\u0000') === [...expected].sort().join('\u0000');
+}
+
+function checkExpectation(expect: Expectation | undefined, view: CaseView, effects: readonly Effect[], refusedCode: string | undefined): string[] {
+  if (!expect) return refusedCode ? [`the command was refused (${refusedCode}) but the scenario did not expect a refusal`] : [];
+  const failures: string[] = [];
+  if (expect.refused !== undefined) {
+    if (refusedCode !== expect.refused) failures.push(`expected refusal ${expect.refused}, got ${refusedCode ?? 'the command applied'}`);
+  } else if (refusedCode) {
+    failures.push(`the command was refused (${refusedCode}) but the scenario did not expect a refusal`);
+  }
+  const state = view.active.map((node) => node.node);
+  if (expect.state !== undefined) {
+    const wanted = typeof expect.state === 'string' ? [expect.state] : expect.state;
+    if (!sameSet(state, wanted)) failures.push(`expected state [${wanted.join(', ')}], got [${state.join(', ')}]`);
+  }
+  if (expect.step !== undefined) {
+    const wanted = typeof expect.step === 'string' ? [expect.step] : expect.step;
+    if (!sameSet(view.steps, wanted)) failures.push(`expected step [${wanted.join(', ')}], got [${view.steps.join(', ')}]`);
+  }
+  if (expect.status !== undefined && view.status !== expect.status) failures.push(`expected status ${expect.status}, got ${view.status}`);
+  if (expect.version !== undefined && view.version !== expect.version) failures.push(`expected version ${expect.version}, got ${view.version}`);
+  if (expect.effects !== undefined) {
+    if (expect.effects.length === 0 && effects.length > 0) {
+      failures.push(`expected no effects, got ${effects.map((e) => e.type).join(', ')}`);
+    }
+    let from = 0;
+    for (const wanted of expect.effects) {
+      const index = effects.findIndex((effect, i) => i >= from && matchesPartially(effect, wanted));
+      if (index < 0) {
+        failures.push(`expected an effect matching ${JSON.stringify(wanted)}${from > 0 ? ' after the previous one' : ''}; got ${JSON.stringify(effects.slice(from))}`);
+        break;
+      }
+      from = index + 1;
+    }
+  }
+  return failures;
+}
+
+/**
+ * Runs a scenario on the real engine: opens the case, sends each command in its envelope, fires
+ * timers as the clock advances, and checks every expectation. Never throws for a failing
+ * expectation: the report says what failed and where.
+ */
+export function runScenario(engine: CaseEngine, scenario: Scenario): ScenarioReport {
+  const trace: TraceEntry[] = [];
+  const failures: ExpectationFailure[] = [];
+  const opened = engine.startCase({ caseId: scenario.case.id, openedAt: scenario.case.openedAt });
+  let record: CaseRecord = opened.record;
+  const entry = (step: number, kind: TraceEntry['kind'], event: string, at: string, effects: readonly Effect[], message?: string): void => {
+    const view = engine.view(record);
+    trace.push({ step, kind, event, at, version: record.version, state: view.active.map((n) => n.node), steps: view.steps, effects, ...(message ? { message } : {}) });
+  };
+  entry(-1, 'opened', 'case.opened', record.clock, opened.effects);
+  for (const message of checkExpectation(scenario.case.expect, engine.view(record), opened.effects, undefined)) failures.push({ step: -1, message });
+
+  scenario.steps.forEach((step, index) => {
+    const produced: Effect[] = [];
+    let refusedCode: string | undefined;
+    if ('command' in step) {
+      const command = step.command;
+      const result = engine.send(record, {
+        type: command.type,
+        payload: command.payload,
+        at: command.at,
+        actor: command.actor,
+        idempotencyKey: command.idempotencyKey ?? `${scenario.case.id}:step-${index}`,
+        expectedVersion: command.expectedVersion ?? record.version,
+      });
+      if (result.kind === 'applied') {
+        record = result.record;
+        produced.push(...result.effects);
+        entry(index, 'command', command.type, record.clock, result.effects);
+      } else if (result.kind === 'refused') {
+        refusedCode = result.refusal.code;
+        entry(index, 'refused', result.refusal.code, toUtcIso(command.at), [], result.refusal.message);
+      } else {
+        refusedCode = result.incident.code;
+        entry(index, 'incident', result.incident.code, result.incident.at, [], result.incident.error);
+      }
+    } else {
+      const target =
+        'to' in step.advance ? toUtcIso(step.advance.to) : toUtcIso(DateTime.fromISO(record.clock, { zone: engine.pathway.template.locality.timeZone }).plus(Duration.fromISO(step.advance.by)));
+      for (;;) {
+        const [next] = engine.dueTimers(record, target);
+        if (!next) break;
+        const result = engine.fireTimer(record, next.timerId);
+        if (result.kind !== 'applied') {
+          const code = result.kind === 'refused' ? result.refusal.code : result.incident.code;
+          failures.push({ step: index, message: `timer ${next.timerId} could not fire: ${code}` });
+          break;
+        }
+        record = result.record;
+        produced.push(...result.effects);
+        entry(index, 'timer', 'timer.fired', record.clock, result.effects, `timer ${next.timerId} (${next.node})`);
+      }
+      if (compareInstants(target, record.clock) > 0) record = { ...record, clock: target };
+      entry(index, 'clock', 'clock.advanced', record.clock, []);
+    }
+    for (const message of checkExpectation(step.expect, engine.view(record), produced, refusedCode)) failures.push({ step: index, message });
+  });
+  return { title: scenario.title, passed: failures.length === 0, trace, failures, final: engine.view(record) };
+}
