@@ -21,7 +21,7 @@ function pnpm(args) {
   const result = spawnSync(npx, ['--yes', pnpmSpec, ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, npm_config_update_notifier: 'false' },
+    env: { ...process.env, npm_config_update_notifier: 'false', TURBO_TELEMETRY_DISABLED: '1' },
   });
   if (result.error) {
     console.error(`Could not run ${pnpmSpec} through npx: ${result.error.message}`);

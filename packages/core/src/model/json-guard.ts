@@ -64,9 +64,8 @@ export function screenJsonValue(value: unknown): { unusable: boolean; problems: 
       for (let index = current.length - 1; index >= 0; index -= 1) stack.push({ value: current[index], path: [...path, index] });
       continue;
     }
-    const keys = Object.keys(current);
-    for (let index = keys.length - 1; index >= 0; index -= 1) {
-      const key = keys[index]!;
+    const children: { value: unknown; path: JsonPath }[] = [];
+    for (const key of Object.keys(current)) {
       if (forbiddenKeys.has(key) || (key.startsWith('$') && !(key === '$schema' && path.length === 0))) {
         problems.push(problem('PWY_JSON_FORBIDDEN_KEY', [...path, key], `The key "${key}" is not allowed here.`));
         continue;
@@ -75,8 +74,9 @@ export function screenJsonValue(value: unknown): { unusable: boolean; problems: 
         problems.push(problem('PWY_JSON_CONTROL_CHARACTER', path, 'A key contains a control character.'));
         continue;
       }
-      stack.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      children.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
     }
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
   }
   return { unusable: false, problems };
 }

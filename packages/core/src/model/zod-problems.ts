@@ -66,12 +66,14 @@ export function problemsFromZodIssues(issues: readonly Issue[], basePath: readon
       case 'invalid_union': {
         if (issue.errors.length === 0 && 'discriminator' in issue) {
           const discriminator = String((issue as { discriminator?: unknown }).discriminator ?? 'type');
-          const tag = valueAt(input, [...issue.path, discriminator]);
+          const endsWithTag = issue.path.at(-1) === discriminator;
+          const objectPath = endsWithTag ? issue.path.slice(0, -1) : issue.path;
+          const tag = valueAt(input, [...objectPath, discriminator]);
           const isNode = issue.path.includes('nodes') && discriminator === 'type';
           problems.push(
             problem(
               isNode ? 'PWY_NODE_TYPE_UNKNOWN' : 'PWY_SCHEMA_INVALID_VALUE',
-              [...path, discriminator],
+              endsWithTag ? path : [...path, discriminator],
               isNode
                 ? `Unknown node type ${describeInput(tag)}.`
                 : `Unknown ${discriminator} ${describeInput(tag)}.`,
