@@ -14,7 +14,7 @@ describe('pathways validate', () => {
   it('exits 0 for a valid template', () => {
     const result = runCli(['validate', 'examples/tiny-pathway/tiny-pathway.json']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('valid (tiny-pathway@0.1.0, 7 nodes)');
+    expect(result.stdout).toContain('valid (tiny-pathway@0.1.0, 9 nodes)');
   });
 
   it('exits 1 and lists every problem with code, path and hint', () => {

@@ -21,7 +21,7 @@ describe('parseTemplate', () => {
     json.transitions.push({ id: 'dangling', from: 'triage', to: 'nowhere', on: 'no.such.event' });
     const result = parseTemplate(json);
     expect(result.ok).toBe(false);
-    expect(codesAndPaths(result.problems)).toEqual(['PWY_SEMVER_INVALID version', 'PWY_NODE_TYPE_UNKNOWN nodes.8.type']);
+    expect(codesAndPaths(result.problems)).toEqual(['PWY_SEMVER_INVALID version', 'PWY_NODE_TYPE_UNKNOWN nodes.10.type']);
     for (const item of result.problems) {
       expect(item.message.length).toBeGreaterThan(5);
       expect(item.hint.length).toBeGreaterThan(5);
@@ -35,11 +35,11 @@ describe('parseTemplate', () => {
     json.transitions.push({ id: 'notify-waits', from: 'notify-advocate', to: 'closed', on: 'contact.made' });
     const result = parseTemplate(json);
     expect(codesAndPaths(result.problems)).toEqual([
-      'PWY_DUPLICATE_ID nodes.7',
-      'PWY_REFERENCE_DANGLING nodes.7.ownerRole',
-      'PWY_REFERENCE_DANGLING transitions.7.to',
-      'PWY_REFERENCE_DANGLING transitions.7.on',
-      'PWY_NODE_SHAPE transitions.8.on',
+      'PWY_DUPLICATE_ID nodes.9',
+      'PWY_REFERENCE_DANGLING nodes.9.ownerRole',
+      'PWY_REFERENCE_DANGLING transitions.9.to',
+      'PWY_REFERENCE_DANGLING transitions.9.on',
+      'PWY_NODE_SHAPE transitions.10.on',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseTemplate } from '@pathways/core';
+import { validateTemplate } from '@pathways/core';
 import { exitCodes, readTextFile, type CliIo } from '../io.js';
 import { formatProblems } from '../output/format-problems.js';
 
@@ -11,7 +11,7 @@ export interface ValidateOptions {
 /** `pathways validate <file>`: 0 valid, 1 problems found, 2 unusable input. */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const read = await readTextFile(resolve(io.cwd, options.file));
-  const result = read.ok ? parseTemplate(read.text) : { ok: false as const, unusable: true, problems: [read.problem] };
+  const result = read.ok ? validateTemplate(read.text) : { ok: false as const, unusable: true, problems: [read.problem] };
   const exitCode = result.ok ? exitCodes.ok : result.unusable ? exitCodes.unusable : exitCodes.problems;
   if (options.json) {
     io.stdout(`${JSON.stringify({ file: options.file, valid: result.ok, unusable: !result.ok && result.unusable, problems: result.problems }, null, 2)}\n`);

@@ -53,7 +53,7 @@ export function nodeStateId(nodeId: string): string {
 function resolveSpan(template: PathwayTemplate, span: TimeSpanOrRef): TimeSpan {
   if (typeof span === 'string' || !('param' in span)) return span;
   const parameter = template.parameters[span.param];
-  if (!parameter) throw new PathwaysError('PWY_PARAMETER_UNKNOWN', `No parameter named "${span.param}".`);
+  if (!parameter || parameter.kind !== 'duration') throw new PathwaysError('PWY_PARAMETER_UNKNOWN', `No duration parameter named "${span.param}".`);
   return parameter.value;
 }
 

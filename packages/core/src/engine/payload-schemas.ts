@@ -25,6 +25,11 @@ function fieldSchema(field: PayloadField): z.ZodType {
     case 'enum':
       schema = z.enum(field.values as [string, ...string[]]);
       break;
+    case 'personId':
+    case 'tier':
+    case 'agency':
+      schema = z.string().min(1).max(200);
+      break;
   }
   return field.required ? schema : schema.optional();
 }

@@ -128,6 +128,41 @@ export const errorCatalogue = {
     'Parameter of the wrong kind',
     'Refer to a parameter whose kind fits the field (a duration for a wait, for example).',
   ),
+  PWY_OWNER_ROLE_MISSING: entry(
+    'PWY_OWNER_ROLE_MISSING',
+    'Work without an owner role',
+    'Give the human task (or its work-item type) an ownerRole, so every work item has someone responsible.',
+  ),
+  PWY_BOUNDS_CONTRADICT: entry(
+    'PWY_BOUNDS_CONTRADICT',
+    'Bounds contradict the value',
+    'Make the value lie within its bounds and the minimum not exceed the maximum, in the same unit.',
+  ),
+  PWY_GOVERNANCE_FIELD_UNKNOWN: entry(
+    'PWY_GOVERNANCE_FIELD_UNKNOWN',
+    'Tailorable field does not exist',
+    'List under governance.bounds only fields the element has (for a parameter: "value").',
+  ),
+  PWY_ADJUSTMENT_POINT_INVALID: entry(
+    'PWY_ADJUSTMENT_POINT_INVALID',
+    'Adjustment point does not fit the graph',
+    'Place a fragment point on a transition inside or at the edge of its stage.',
+  ),
+  PWY_NODE_UNREACHABLE: entry(
+    'PWY_NODE_UNREACHABLE',
+    'Unreachable node',
+    'Connect the node from the start (a transition, an escalation route or an entry point), or remove it.',
+  ),
+  PWY_DEAD_END: entry(
+    'PWY_DEAD_END',
+    'Dead end',
+    'Give the node a way on to an end node, so no case can be stuck there for ever.',
+  ),
+  PWY_STAGE_EMPTY: entry(
+    'PWY_STAGE_EMPTY',
+    'Practice step with nothing in it',
+    'Add at least one activity to every practice step; each step is part of the national model.',
+  ),
   PWY_TEMPLATE_UNUSABLE: entry(
     'PWY_TEMPLATE_UNUSABLE',
     'Template is unusable',

@@ -1,13 +1,28 @@
 import { z } from 'zod';
-import { eventType, labels } from './primitives.js';
+import { sensitivity } from './case-data.js';
+import { governanceField } from './governance.js';
+import { elementId, eventType, labels } from './primitives.js';
+
+const fieldBase = {
+  /** Whether the field must be present. */
+  required: z.boolean().default(true),
+  /** How sensitive the value is; narrative text belongs in the personal-data store, not here. */
+  sensitivity: sensitivity.optional(),
+};
 
 /** One field of an event payload, declared as data so the designer and the API can validate it. */
 export const payloadField = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('string'), required: z.boolean().default(true), maxLength: z.number().int().positive().max(10000).default(2000) }),
-  z.strictObject({ type: z.literal('number'), required: z.boolean().default(true), min: z.number().optional(), max: z.number().optional() }),
-  z.strictObject({ type: z.literal('boolean'), required: z.boolean().default(true) }),
-  z.strictObject({ type: z.literal('instant'), required: z.boolean().default(true) }),
-  z.strictObject({ type: z.literal('enum'), required: z.boolean().default(true), values: z.array(z.string().min(1)).min(1) }),
+  z.strictObject({ type: z.literal('string'), ...fieldBase, maxLength: z.number().int().positive().max(10000).default(2000) }),
+  z.strictObject({ type: z.literal('number'), ...fieldBase, min: z.number().optional(), max: z.number().optional() }),
+  z.strictObject({ type: z.literal('boolean'), ...fieldBase }),
+  z.strictObject({ type: z.literal('instant'), ...fieldBase }),
+  z.strictObject({ type: z.literal('enum'), ...fieldBase, values: z.array(z.string().min(1)).min(1) }),
+  /** The id of a person in the case (never their details). */
+  z.strictObject({ type: z.literal('personId'), ...fieldBase }),
+  /** The id of a tier declared under `tiers`. */
+  z.strictObject({ type: z.literal('tier'), ...fieldBase }),
+  /** The id of a declared agency. */
+  z.strictObject({ type: z.literal('agency'), ...fieldBase }),
 ]);
 export type PayloadField = z.infer<typeof payloadField>;
 
@@ -19,5 +34,8 @@ export const eventDeclaration = z.strictObject({
   label: labels,
   /** Payload fields by name. */
   payload: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }), payloadField).default({}),
+  /** Roles that may send it; any role when omitted. */
+  roles: z.array(elementId).optional(),
+  governance: governanceField,
 });
 export type EventDeclaration = z.infer<typeof eventDeclaration>;

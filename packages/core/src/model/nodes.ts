@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { governanceField } from './governance.js';
+import { timeSpanOrRef } from './parameters.js';
 import { practiceSteps } from './practice-steps.js';
 import { elementId, labels } from './primitives.js';
-import { timeSpanOrRef } from './parameters.js';
+import { reportingCode } from './reporting.js';
 
 const nodeBase = {
   /** Unique id of the node across the template. */
@@ -10,6 +12,10 @@ const nodeBase = {
   stage: z.enum(practiceSteps),
   /** User-facing name. */
   label: labels,
+  /** National reporting code, so data returns compare across localities. */
+  reportingCode: reportingCode.optional(),
+  /** Who may change it in a variant; a lock covers the node and its outgoing transitions. */
+  governance: governanceField,
 };
 
 /** Where every case begins: exactly one, in the recognition stage. */
@@ -25,11 +31,13 @@ export const decisionNode = z.strictObject({ ...nodeBase, type: z.literal('decis
 export const humanTaskNode = z.strictObject({
   ...nodeBase,
   type: z.literal('humanTask'),
-  /** Role that owns the work item (e.g. `coordinator`). */
-  ownerRole: elementId,
-  /** Kind of work item opened, e.g. `first-contact`. Defaults to the node id. */
+  /** Type of the work item opened (declared under `workItemTypes`); defaults to the node id when none is declared. */
   workItemType: elementId.optional(),
-  /** When the work item is due, counted from entering the node. */
+  /** Role that owns the work item; defaults to the work-item type's owner role. */
+  ownerRole: elementId.optional(),
+  /** Agency that owns the work item, when fixed. */
+  ownerAgency: elementId.optional(),
+  /** When the work item is due, counted from entering the node; defaults to the work-item type's due. */
   due: timeSpanOrRef.optional(),
 });
 
@@ -55,16 +63,53 @@ export const notifyNode = z.strictObject({
 export const coreNodeTypes = ['start', 'end', 'decision', 'humanTask', 'wait', 'notify'] as const;
 export type CoreNodeType = (typeof coreNodeTypes)[number];
 
+/** The core node schemas, in the order of `coreNodeTypes`. */
+export const coreNodeSchemas = [startNode, endNode, decisionNode, humanTaskNode, waitNode, notifyNode] as const;
+
+/**
+ * A node provided by an installed plugin, e.g. `risk-tools/dash` version 1. Its `config` is
+ * checked against the plugin's schema for that version.
+ */
+export type PluginNode = Omit<z.infer<typeof startNode>, 'type'> & {
+  /** Plugin node type, `<plugin>/<name>`. */
+  readonly type: `${string}/${string}`;
+  /** Version of the node type the template is written for. */
+  readonly typeVersion: number;
+  /** Configuration, validated by the plugin's schema for `typeVersion`. */
+  readonly config: Record<string, unknown>;
+};
+
+/** The schema of a plugin node of one type; `config` is validated by the plugin's schema. */
+export function pluginNodeSchema(type: `${string}/${string}`, versions: readonly number[], config: (version: number) => z.ZodType | undefined = () => undefined) {
+  return z
+    .strictObject({
+      ...nodeBase,
+      /** Plugin node type, `<plugin>/<name>`. */
+      type: z.literal(type),
+      /** Version of the node type the template is written for (integers, like n8n's typeVersion). */
+      typeVersion: z.number().int().positive(),
+      /** Configuration, validated by the plugin's schema for `typeVersion`. */
+      config: z.record(z.string(), z.unknown()).default({}),
+    })
+    .superRefine((node, ctx) => {
+      if (!versions.includes(node.typeVersion)) {
+        ctx.addIssue({ code: 'custom', path: ['typeVersion'], message: `is not an installed version of ${type} (installed: ${versions.join(', ')})` });
+        return;
+      }
+      const schema = config(node.typeVersion);
+      if (!schema) return;
+      const result = schema.safeParse(node.config);
+      if (!result.success) {
+        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['config', ...issue.path] } as z.core.$ZodRawIssue);
+      }
+    });
+}
+
 /** Any node of a core type. */
-export const pathwayNode = z.discriminatedUnion('type', [
-  startNode,
-  endNode,
-  decisionNode,
-  humanTaskNode,
-  waitNode,
-  notifyNode,
-]);
-export type PathwayNode = z.infer<typeof pathwayNode>;
+export const pathwayNode = z.discriminatedUnion('type', [...coreNodeSchemas]);
+export type CoreNode = z.infer<typeof pathwayNode>;
+/** Any node: core, or provided by a plugin. */
+export type PathwayNode = CoreNode | PluginNode;
 export type HumanTaskNode = z.infer<typeof humanTaskNode>;
 export type WaitNode = z.infer<typeof waitNode>;
 export type NotifyNode = z.infer<typeof notifyNode>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { governanceField } from './governance.js';
 import { isoDuration } from './primitives.js';
 
 /**
@@ -26,16 +27,42 @@ export type ParameterRef = z.infer<typeof parameterRef>;
 export const timeSpanOrRef = z.union([timeSpan, parameterRef]);
 export type TimeSpanOrRef = z.infer<typeof timeSpanOrRef>;
 
-/** A tailorable duration parameter, e.g. the first-contact bound for high risk. */
+const parameterBase = {
+  /** What the parameter is for, in plain words. */
+  description: z.string().max(2000).optional(),
+  /** Who may change it: usually `tailorable` with bounds on `value`, or `locked`. */
+  governance: governanceField,
+};
+
+/** A duration parameter, e.g. the first-contact bound for high risk (`PT24H`). */
 export const durationParameter = z.strictObject({
   kind: z.literal('duration'),
   /** The value in force. */
   value: timeSpan,
-  /** What the parameter is for, in plain words. */
-  description: z.string().max(2000).optional(),
+  ...parameterBase,
 });
 export type DurationParameter = z.infer<typeof durationParameter>;
 
-/** Any declared parameter. More kinds (numbers, enums, cadences) arrive with the full model. */
-export const parameter = z.discriminatedUnion('kind', [durationParameter]);
+/** A number parameter, e.g. incidents that count as potential escalation. */
+export const numberParameter = z.strictObject({
+  kind: z.literal('number'),
+  value: z.number(),
+  /** Unit, for people reading it (e.g. `incidents`). */
+  unit: z.string().max(60).optional(),
+  ...parameterBase,
+});
+export type NumberParameter = z.infer<typeof numberParameter>;
+
+/** An enumerated parameter, e.g. a meeting cadence (`daily`, `weekly`, `fortnightly`). */
+export const enumParameter = z.strictObject({
+  kind: z.literal('enum'),
+  /** Allowed values, in order (bounds on an enum compare by this order). */
+  values: z.array(z.string().min(1)).min(1),
+  value: z.string().min(1),
+  ...parameterBase,
+});
+export type EnumParameter = z.infer<typeof enumParameter>;
+
+/** Any declared parameter. */
+export const parameter = z.discriminatedUnion('kind', [durationParameter, numberParameter, enumParameter]);
 export type Parameter = z.infer<typeof parameter>;

@@ -1,7 +1,11 @@
 import type { Problem } from '../errors/problem.js';
-import { checkTemplateReferences } from './check-references.js';
+import { checkBounds } from './checks/bounds.js';
+import { checkEventlessCycles } from './checks/cycles.js';
+import { analyseTemplate } from './checks/graph.js';
+import { checkReferences } from './checks/references.js';
+import { indexTemplate } from './checks/template-index.js';
 import { readJsonText, screenJsonValue } from './json-guard.js';
-import { pathwayTemplate, type PathwayTemplate } from './template.js';
+import { createTemplateSchema, type InstalledNodeType, type PathwayTemplate } from './template.js';
 import { problemsFromZodIssues } from './zod-problems.js';
 
 /** Outcome of parsing a template: the template, or every problem found. */
@@ -14,11 +18,19 @@ export type ParseTemplateResult =
       readonly problems: readonly Problem[];
     };
 
+/** Options for parsing. */
+export interface ParseTemplateOptions {
+  /** Plugin node types installed besides the core types; any other type is unknown. */
+  readonly nodeTypes?: readonly InstalledNodeType[];
+}
+
 /**
  * Parses and validates a template from JSON text or an already-parsed value. Never throws on bad
  * input: it returns all problems at once, each with a stable code, a path, a message and a hint.
+ * Covers the schema, every cross-reference, bounds against values and cycles of automatic
+ * transitions; `analyseTemplate` adds the graph analysis.
  */
-export function parseTemplate(input: string | unknown): ParseTemplateResult {
+export function parseTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
   let value: unknown = input;
   if (typeof input === 'string') {
     const read = readJsonText(input);
@@ -29,11 +41,22 @@ export function parseTemplate(input: string | unknown): ParseTemplateResult {
   if (screened.unusable) return { ok: false, unusable: true, problems: screened.problems };
   if (screened.problems.length > 0) return { ok: false, unusable: false, problems: screened.problems };
 
-  const parsed = pathwayTemplate.safeParse(value);
+  const parsed = createTemplateSchema(options.nodeTypes).safeParse(value);
   if (!parsed.success) {
     return { ok: false, unusable: false, problems: problemsFromZodIssues(parsed.error.issues, [], value) };
   }
-  const problems = checkTemplateReferences(parsed.data);
-  if (problems.length > 0) return { ok: false, unusable: false, problems };
+  const index = indexTemplate(parsed.data);
+  checkReferences(index);
+  checkBounds(index);
+  checkEventlessCycles(index);
+  if (index.problems.length > 0) return { ok: false, unusable: false, problems: index.problems };
   return { ok: true, template: parsed.data, problems: [] };
+}
+
+/** Parses and analyses: every problem `pathways validate` reports. */
+export function validateTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
+  const parsed = parseTemplate(input, options);
+  if (!parsed.ok) return parsed;
+  const problems = analyseTemplate(parsed.template);
+  return problems.length > 0 ? { ok: false, unusable: false, problems } : parsed;
 }

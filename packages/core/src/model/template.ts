@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { adjustmentPoint } from './adjustment-points.js';
+import { caseData, retentionRule } from './case-data.js';
+import { conditionSchema, namedCondition } from './conditions.js';
+import { escalationRule } from './escalations.js';
 import { eventDeclaration } from './events.js';
-import { pathwayNode } from './nodes.js';
+import { governanceField } from './governance.js';
+import { invariant } from './invariants.js';
+import { coreNodeSchemas, pluginNodeSchema, type PathwayNode } from './nodes.js';
+import { agency, role } from './organisation.js';
 import { parameter } from './parameters.js';
 import { practiceSteps } from './practice-steps.js';
 import { elementId, ianaZone, isoDate, labels, semverString } from './primitives.js';
+import { reportingCode } from './reporting.js';
+import { tiers } from './tiers.js';
 import { transition } from './transitions.js';
+import { planType, workItemType } from './work-items.js';
+
+export { role, agency } from './organisation.js';
+export type { Role, Agency } from './organisation.js';
 
 /** A stage: one of the six practice steps, as a container for the activities done in it. */
 export const stage = z.strictObject({
@@ -13,24 +26,35 @@ export const stage = z.strictObject({
   /** User-facing name; defaults to the step's English name. */
   label: labels.optional(),
   /** National reporting code, e.g. `FV-RES`. */
-  reportingCode: z.string().regex(/^[A-Z][A-Z0-9-]*$/).optional(),
+  reportingCode: reportingCode.optional(),
+  /** Entry criterion (sentry): the stage may be entered only while it holds. */
+  entryCriterion: conditionSchema.optional(),
+  /** Exit criterion (sentry): the stage may be left only once it holds. */
+  exitCriterion: conditionSchema.optional(),
+  governance: governanceField,
 });
 export type Stage = z.infer<typeof stage>;
-
-/** A role people hold in the response, e.g. coordinator or specialist victim advocate. */
-export const role = z.strictObject({
-  id: elementId,
-  label: labels,
-});
-export type Role = z.infer<typeof role>;
 
 /** A fact worth marking once reached, e.g. first contact made. */
 export const milestone = z.strictObject({
   id: elementId,
   label: labels,
-  reportingCode: z.string().regex(/^[A-Z][A-Z0-9-]*$/).optional(),
+  reportingCode: reportingCode.optional(),
+  governance: governanceField,
 });
 export type Milestone = z.infer<typeof milestone>;
+
+/** A meeting series of the locality (e.g. daily triage, weekly intensive case management) that cases are listed at. */
+export const meetingSeries = z.strictObject({
+  id: elementId,
+  label: labels,
+  /** How often it meets: a value or an enum parameter (e.g. `daily`, `weekly`). */
+  cadence: z.union([z.string().min(1), z.strictObject({ param: z.string().min(1) })]),
+  /** Role that chairs it. */
+  chairRole: elementId,
+  governance: governanceField,
+});
+export type MeetingSeries = z.infer<typeof meetingSeries>;
 
 /** Where the pathway runs: the time zone and calendar deadlines are counted in. */
 export const locality = z.strictObject({
@@ -43,41 +67,88 @@ export const locality = z.strictObject({
 });
 export type Locality = z.infer<typeof locality>;
 
-/** A pathway template: the data a national team or locality declares. */
-export const pathwayTemplate = z.strictObject({
-  /** Link to the JSON Schema, for editors. Ignored by Pathways. */
-  $schema: z.string().optional(),
-  /** Template id, e.g. `nz-national-baseline`. Stable across versions. */
-  id: elementId,
-  /** Semantic version of this template. */
-  version: semverString,
-  /** User-facing title. */
-  title: labels,
-  /** Jurisdiction code, e.g. `NZ`. */
-  jurisdiction: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO 3166 code such as NZ or NZ-CAN' }),
-  /** A national baseline, or a variant of one. */
-  kind: z.enum(['baseline', 'variant']),
-  /** The date from which this version may be used for new cases. */
-  effectiveFrom: isoDate,
-  /** Time zone and working calendar deadlines are counted in. */
-  locality: locality,
-  /** One stage per practice step, in order. */
-  stages: z.array(stage),
-  /** Roles referred to by nodes. */
-  roles: z.array(role).default([]),
-  /** Milestones that nodes and actions may record. */
-  milestones: z.array(milestone).default([]),
-  /** Commands the case accepts, with payload schemas. */
-  events: z.array(eventDeclaration).default([]),
-  /** Tailorable values referred to by `{ "param": name }`. */
-  parameters: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name' }), parameter).default({}),
-  /** Activities. */
-  nodes: z.array(pathwayNode),
-  /** Moves between activities. */
-  transitions: z.array(transition),
-});
+/** A plugin node type the parser should accept, with its installed versions and config schemas. */
+export interface InstalledNodeType {
+  /** `<plugin>/<name>`, e.g. `risk-tools/dash`. */
+  readonly type: `${string}/${string}`;
+  readonly versions: readonly number[];
+  readonly config?: (version: number) => z.ZodType | undefined;
+}
 
-/** A parsed, schema-valid pathway template (defaults applied). */
-export type PathwayTemplate = z.infer<typeof pathwayTemplate>;
+function templateShape<N extends z.ZodType>(node: N) {
+  return z.strictObject({
+    /** Link to the JSON Schema, for editors. Ignored by Pathways. */
+    $schema: z.string().optional(),
+    /** Template id, e.g. `nz-national-baseline`. Stable across versions. */
+    id: elementId,
+    /** Semantic version of this template. */
+    version: semverString,
+    /** User-facing title. */
+    title: labels,
+    /** What the pathway is for, in plain words. */
+    description: z.string().max(10_000).optional(),
+    /** Jurisdiction code, e.g. `NZ` or `NZ-CAN`. */
+    jurisdiction: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO 3166 code such as NZ or NZ-CAN' }),
+    /** A national baseline, or a variant of one. */
+    kind: z.enum(['baseline', 'variant']),
+    /** The date from which this version may be used for new cases. */
+    effectiveFrom: isoDate,
+    /** Time zone and working calendar deadlines are counted in. */
+    locality: locality,
+    /** One stage per practice step, in order. */
+    stages: z.array(stage),
+    /** Roles referred to by nodes, work items and escalations. */
+    roles: z.array(role).default([]),
+    /** Agencies (or kinds of agency) taking part. */
+    agencies: z.array(agency).default([]),
+    /** Fields recorded about persons and episodes, with their sensitivity. */
+    caseData: caseData.default({ person: [], episode: [] }),
+    /** Types of work item: tasks, plan actions, assessments, research requests, referrals, meeting listings. */
+    workItemTypes: z.array(workItemType).default([]),
+    /** Types of plan (sets of work items with an approval). */
+    planTypes: z.array(planType).default([]),
+    /** Risk tiers, their derivation and the only event that lowers them. Omitted: the pathway has no tiers. */
+    tiers: tiers.optional(),
+    /** Meeting series cases are listed at. */
+    meetings: z.array(meetingSeries).default([]),
+    /** Milestones that nodes and actions may record. */
+    milestones: z.array(milestone).default([]),
+    /** Named conditions (sentries) that invariants and transitions can refer to. */
+    conditions: z.array(namedCondition).default([]),
+    /** Commands the case accepts, with payload schemas. */
+    events: z.array(eventDeclaration).default([]),
+    /** Tailorable values referred to by `{ "param": name }`. */
+    parameters: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name' }), parameter).default({}),
+    /** Activities. */
+    nodes: z.array(node),
+    /** Moves between activities. */
+    transitions: z.array(transition),
+    /** Escalation rules: trigger → response. */
+    escalations: z.array(escalationRule).default([]),
+    /** Places where variants may add local content. */
+    adjustmentPoints: z.array(adjustmentPoint).default([]),
+    /** Rules every variant must keep. */
+    invariants: z.array(invariant).default([]),
+    /** How long personal data is kept. */
+    retention: z.array(retentionRule).default([]),
+  });
+}
+
+/** The template schema with core node types only. */
+export const pathwayTemplate = templateShape(z.discriminatedUnion('type', [...coreNodeSchemas]));
+
+type CoreTemplate = z.infer<typeof pathwayTemplate>;
+/** A parsed, schema-valid pathway template (defaults applied). Nodes may be of plugin types. */
+export type PathwayTemplate = Omit<CoreTemplate, 'nodes'> & { nodes: PathwayNode[] };
 /** A template as written in JSON, before defaults are applied. */
 export type PathwayTemplateInput = z.input<typeof pathwayTemplate>;
+
+/**
+ * Builds the template schema for a set of installed plugin node types. With none installed it is
+ * `pathwayTemplate`; "unknown node type" always means unknown to the installed set.
+ */
+export function createTemplateSchema(installed: readonly InstalledNodeType[] = []): z.ZodType<PathwayTemplate, PathwayTemplateInput> {
+  if (installed.length === 0) return pathwayTemplate as z.ZodType<PathwayTemplate, PathwayTemplateInput>;
+  const node = z.discriminatedUnion('type', [...coreNodeSchemas, ...installed.map((t) => pluginNodeSchema(t.type, t.versions, t.config))]);
+  return templateShape(node) as unknown as z.ZodType<PathwayTemplate, PathwayTemplateInput>;
+}

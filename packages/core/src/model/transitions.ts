@@ -1,11 +1,10 @@
 import { z } from 'zod';
+import { conditionSchema } from './conditions.js';
+import { governanceField } from './governance.js';
+import { jsonValue } from './json-value.js';
 import { elementId, eventType } from './primitives.js';
 
-/** JSON values allowed as guard and action parameters: data only, never code. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
-);
+export type { JsonValue } from './json-value.js';
 
 /** A named guard with parameters, e.g. `{ "name": "payloadEquals", "params": { "field": "risk", "value": "high" } }`. */
 export const guardRef = z.strictObject({
@@ -38,11 +37,14 @@ export const transition = z.strictObject({
    * for automatic transitions out of decision and notify nodes.
    */
   on: eventType.optional(),
-  /** Condition that must hold for the transition to be taken. */
+  /** Named condition on the event that must hold for the transition to be taken. */
   guard: guardRef.optional(),
+  /** Sentry over the case (work items, milestones, tier, persons) that must hold as well. */
+  when: conditionSchema.optional(),
   /** Actions run when the transition is taken, in order. */
   actions: z.array(actionRef).default([]),
   /** Leaving a human task through this transition marks its work item done (default) or cancelled. */
   workItem: z.enum(['done', 'cancelled']).default('done'),
+  governance: governanceField,
 });
 export type Transition = z.infer<typeof transition>;

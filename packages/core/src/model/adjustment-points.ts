@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { elementId, labels } from './primitives.js';
+import { practiceSteps } from './practice-steps.js';
+
+/**
+ * A named place where variants may add local content, with one entry and one exit.
+ * - `fragment`: local nodes inserted on a transition: its source is the single entry, its target the single exit.
+ * - `entryPoint`: extra intake sources feeding a node (e.g. a community agency as an entry point).
+ */
+export const adjustmentPoint = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('fragment'),
+    id: elementId,
+    label: labels,
+    /** The stage local nodes belong to. */
+    stage: z.enum(practiceSteps),
+    /** The transition the fragment is inserted on. */
+    transition: elementId,
+    /** What localities typically add here. */
+    description: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('entryPoint'),
+    id: elementId,
+    label: labels,
+    /** The node new intake sources lead into. */
+    target: elementId,
+    description: z.string().max(2000).optional(),
+  }),
+]);
+export type AdjustmentPoint = z.infer<typeof adjustmentPoint>;

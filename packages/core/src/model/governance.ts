@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { jsonValue } from './json-value.js';
+
+/**
+ * Limits on one tailorable field. Durations compare by length (`P1D` = 24 hours, `P1M` = 30 days,
+ * working days only with working days); numbers numerically; `values` lists what an enum or text
+ * field may become.
+ */
+export const fieldBounds = z.strictObject({
+  /** Smallest allowed value (a duration, working-day span or number, like the field). */
+  min: jsonValue.optional(),
+  /** Largest allowed value. */
+  max: jsonValue.optional(),
+  /** Allowed values, for enum-like fields. */
+  values: z.array(jsonValue).min(1).optional(),
+});
+export type FieldBounds = z.infer<typeof fieldBounds>;
+
+/**
+ * Who may change an element in a variant.
+ * - `locked`: nothing about it may change, and (for a node) nor may its outgoing transitions.
+ * - `tailorable`: only the fields listed in `bounds` may change, each within its bounds.
+ * - `free`: a variant may change or remove it.
+ */
+export const governance = z.discriminatedUnion('mode', [
+  z.strictObject({
+    mode: z.literal('locked'),
+    /** Why it is locked, in words a regional hub understands (e.g. the safeguard it protects). */
+    reason: z.string().min(1).max(1000).optional(),
+  }),
+  z.strictObject({
+    mode: z.literal('tailorable'),
+    /** Field name → bounds a variant must stay within. Fields not listed may not change. */
+    bounds: z.record(z.string().min(1), fieldBounds),
+    reason: z.string().min(1).max(1000).optional(),
+  }),
+  z.strictObject({ mode: z.literal('free') }),
+]);
+export type Governance = z.infer<typeof governance>;
+
+/** Governance as an optional element field; an element without it is free. */
+export const governanceField = governance.optional();
