@@ -25,7 +25,7 @@ describe('pathways simulate', () => {
     expect(report.passed).toBe(true);
     expect(report.final.status).toBe('closed');
     expect(report.trace.map((entry) => entry.event)).toContain('timer.fired');
-    expect(report.trace.find((entry) => entry.event === 'contact.made')?.steps).toEqual(['monitoring']);
+    expect(report.trace.find((entry) => entry.event === 'contact.made')?.steps).toEqual(['allocation']);
   });
 
   it('exits 1 and names the step when an expectation fails', () => {

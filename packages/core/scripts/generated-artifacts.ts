@@ -1,7 +1,9 @@
 // Files generated from core's single sources of truth (the error catalogue, later the schemas).
 // `pnpm --filter @pathways/core generate` writes them; a test fails when a committed copy drifts.
 import { join } from 'node:path';
-import { errorCatalogue } from '@pathways/core';
+import { errorCatalogue, pathwayTemplate, scenario } from '@pathways/core';
+import { z } from 'zod';
+import { renderTemplateReference, type JsonSchema } from './render-template-reference.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -30,6 +32,17 @@ function errorsReference(): string {
   return `${lines.join('\n')}\n`;
 }
 
+function jsonSchemaOf(schema: z.ZodType, id: string, title: string): JsonSchema {
+  return { ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }), $id: id, title } as JsonSchema;
+}
+
 export function generatedArtifacts(): GeneratedArtifact[] {
-  return [{ path: 'docs/reference/errors.md', content: errorsReference() }];
+  const template = jsonSchemaOf(pathwayTemplate, 'https://pathways.example/schema/pathway-template.schema.json', 'Pathways pathway template');
+  const scenarioSchema = jsonSchemaOf(scenario, 'https://pathways.example/schema/scenario.schema.json', 'Pathways scenario');
+  return [
+    { path: 'docs/reference/errors.md', content: errorsReference() },
+    { path: 'packages/core/schema/pathway-template.schema.json', content: `${JSON.stringify(template, null, 2)}\n` },
+    { path: 'packages/core/schema/scenario.schema.json', content: `${JSON.stringify(scenarioSchema, null, 2)}\n` },
+    { path: 'docs/reference/template.md', content: renderTemplateReference(template) },
+  ];
 }

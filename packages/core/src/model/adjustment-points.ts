@@ -13,18 +13,18 @@ export const adjustmentPoint = z.discriminatedUnion('kind', [
     id: elementId,
     label: labels,
     /** The stage local nodes belong to. */
-    stage: z.enum(practiceSteps),
+    stage: z.enum(practiceSteps).describe('The stage local nodes belong to.'),
     /** The transition the fragment is inserted on. */
-    transition: elementId,
+    transition: elementId.describe('The transition the fragment is inserted on.'),
     /** What localities typically add here. */
-    description: z.string().max(2000).optional(),
+    description: z.string().max(2000).optional().describe('What localities typically add here.'),
   }),
   z.strictObject({
     kind: z.literal('entryPoint'),
     id: elementId,
     label: labels,
     /** The node new intake sources lead into. */
-    target: elementId,
+    target: elementId.describe('The node new intake sources lead into.'),
     description: z.string().max(2000).optional(),
   }),
 ]);

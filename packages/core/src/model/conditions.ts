@@ -52,7 +52,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export const namedCondition = z.strictObject({
   id: elementId,
   /** What it means, in plain words. */
-  description: z.string().min(1).max(1000),
+  description: z.string().min(1).max(1000).describe('What it means, in plain words.'),
   condition: conditionSchema,
 });
 export type NamedCondition = z.infer<typeof namedCondition>;

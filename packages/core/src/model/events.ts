@@ -5,9 +5,9 @@ import { elementId, eventType, labels } from './primitives.js';
 
 const fieldBase = {
   /** Whether the field must be present. */
-  required: z.boolean().default(true),
+  required: z.boolean().default(true).describe('Whether the field must be present.'),
   /** How sensitive the value is; narrative text belongs in the personal-data store, not here. */
-  sensitivity: sensitivity.optional(),
+  sensitivity: sensitivity.optional().describe('How sensitive the value is; narrative text belongs in the personal-data store, not here.'),
 };
 
 /** One field of an event payload, declared as data so the designer and the API can validate it. */
@@ -29,13 +29,13 @@ export type PayloadField = z.infer<typeof payloadField>;
 /** A command or fact the case can receive, with its payload schema. */
 export const eventDeclaration = z.strictObject({
   /** Event type, e.g. `contact.made`. */
-  type: eventType,
+  type: eventType.describe('Event type, e.g. `contact.made`.'),
   /** User-facing name of the command. */
-  label: labels,
+  label: labels.describe('User-facing name of the command.'),
   /** Payload fields by name. */
-  payload: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }), payloadField).default({}),
+  payload: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }), payloadField).default({}).describe('Payload fields by name.'),
   /** Roles that may send it; any role when omitted. */
-  roles: z.array(elementId).optional(),
+  roles: z.array(elementId).optional().describe('Roles that may send it; any role when omitted.'),
   governance: governanceField,
 });
 export type EventDeclaration = z.infer<typeof eventDeclaration>;

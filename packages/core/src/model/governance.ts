@@ -8,11 +8,11 @@ import { jsonValue } from './json-value.js';
  */
 export const fieldBounds = z.strictObject({
   /** Smallest allowed value (a duration, working-day span or number, like the field). */
-  min: jsonValue.optional(),
+  min: jsonValue.optional().describe('Smallest allowed value (a duration, working-day span or number, like the field).'),
   /** Largest allowed value. */
-  max: jsonValue.optional(),
+  max: jsonValue.optional().describe('Largest allowed value.'),
   /** Allowed values, for enum-like fields. */
-  values: z.array(jsonValue).min(1).optional(),
+  values: z.array(jsonValue).min(1).optional().describe('Allowed values, for enum-like fields.'),
 });
 export type FieldBounds = z.infer<typeof fieldBounds>;
 
@@ -26,12 +26,12 @@ export const governance = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('locked'),
     /** Why it is locked, in words a regional hub understands (e.g. the safeguard it protects). */
-    reason: z.string().min(1).max(1000).optional(),
+    reason: z.string().min(1).max(1000).optional().describe('Why it is locked, in words a regional hub understands (e.g. the safeguard it protects).'),
   }),
   z.strictObject({
     mode: z.literal('tailorable'),
     /** Field name → bounds a variant must stay within. Fields not listed may not change. */
-    bounds: z.record(z.string().min(1), fieldBounds),
+    bounds: z.record(z.string().min(1), fieldBounds).describe('Field name → bounds a variant must stay within. Fields not listed may not change.'),
     reason: z.string().min(1).max(1000).optional(),
   }),
   z.strictObject({ mode: z.literal('free') }),

@@ -7,15 +7,15 @@ import { reportingCode } from './reporting.js';
 
 const nodeBase = {
   /** Unique id of the node across the template. */
-  id: elementId,
+  id: elementId.describe('Unique id of the node across the template.'),
   /** The practice step (stage) this activity belongs to. */
-  stage: z.enum(practiceSteps),
+  stage: z.enum(practiceSteps).describe('The practice step (stage) this activity belongs to.'),
   /** User-facing name. */
-  label: labels,
+  label: labels.describe('User-facing name.'),
   /** National reporting code, so data returns compare across localities. */
-  reportingCode: reportingCode.optional(),
+  reportingCode: reportingCode.optional().describe('National reporting code, so data returns compare across localities.'),
   /** Who may change it in a variant; a lock covers the node and its outgoing transitions. */
-  governance: governanceField,
+  governance: governanceField.describe('Who may change it in a variant; a lock covers the node and its outgoing transitions.'),
 };
 
 /** Where every case begins: exactly one, in the recognition stage. */
@@ -32,13 +32,13 @@ export const humanTaskNode = z.strictObject({
   ...nodeBase,
   type: z.literal('humanTask'),
   /** Type of the work item opened (declared under `workItemTypes`); defaults to the node id when none is declared. */
-  workItemType: elementId.optional(),
+  workItemType: elementId.optional().describe('Type of the work item opened (declared under `workItemTypes`); defaults to the node id when none is declared.'),
   /** Role that owns the work item; defaults to the work-item type's owner role. */
-  ownerRole: elementId.optional(),
+  ownerRole: elementId.optional().describe('Role that owns the work item; defaults to the work-item type\'s owner role.'),
   /** Agency that owns the work item, when fixed. */
-  ownerAgency: elementId.optional(),
+  ownerAgency: elementId.optional().describe('Agency that owns the work item, when fixed.'),
   /** When the work item is due, counted from entering the node; defaults to the work-item type's due. */
-  due: timeSpanOrRef.optional(),
+  due: timeSpanOrRef.optional().describe('When the work item is due, counted from entering the node; defaults to the work-item type\'s due.'),
 });
 
 /** Waits for a time span, then moves on through its `timer.fired` transition. */
@@ -46,7 +46,7 @@ export const waitNode = z.strictObject({
   ...nodeBase,
   type: z.literal('wait'),
   /** How long to wait, counted from entering the node. */
-  duration: timeSpanOrRef,
+  duration: timeSpanOrRef.describe('How long to wait, counted from entering the node.'),
 });
 
 /** Notifies a role, then moves on immediately (transitions without `on`). */
@@ -54,9 +54,9 @@ export const notifyNode = z.strictObject({
   ...nodeBase,
   type: z.literal('notify'),
   /** Role to notify. */
-  role: elementId,
+  role: elementId.describe('Role to notify.'),
   /** What the notification says. */
-  message: labels,
+  message: labels.describe('What the notification says.'),
 });
 
 /** The core node types every installation knows. */
@@ -85,11 +85,11 @@ export function pluginNodeSchema(type: `${string}/${string}`, versions: readonly
     .strictObject({
       ...nodeBase,
       /** Plugin node type, `<plugin>/<name>`. */
-      type: z.literal(type),
+      type: z.literal(type).describe('Plugin node type, `<plugin>/<name>`.'),
       /** Version of the node type the template is written for (integers, like n8n's typeVersion). */
-      typeVersion: z.number().int().positive(),
+      typeVersion: z.number().int().positive().describe('Version of the node type the template is written for (integers, like n8n\'s typeVersion).'),
       /** Configuration, validated by the plugin's schema for `typeVersion`. */
-      config: z.record(z.string(), z.unknown()).default({}),
+      config: z.record(z.string(), z.unknown()).default({}).describe('Configuration, validated by the plugin\'s schema for `typeVersion`.'),
     })
     .superRefine((node, ctx) => {
       if (!versions.includes(node.typeVersion)) {

@@ -23,11 +23,11 @@ export const agencyTypes = [
 /** An agency (or kind of agency) that refers, owns work items or attends meetings. */
 export const agency = z.strictObject({
   /** Unique id, e.g. `nz-police`. */
-  id: elementId,
+  id: elementId.describe('Unique id, e.g. `nz-police`.'),
   /** Public name, e.g. NZ Police. */
-  label: labels,
+  label: labels.describe('Public name, e.g. NZ Police.'),
   /** What kind of agency it is. */
-  agencyType: z.enum(agencyTypes),
+  agencyType: z.enum(agencyTypes).describe('What kind of agency it is.'),
   governance: governanceField,
 });
 export type Agency = z.infer<typeof agency>;
@@ -35,11 +35,11 @@ export type Agency = z.infer<typeof agency>;
 /** A role people hold in the response, e.g. coordinator or specialist victim advocate. */
 export const role = z.strictObject({
   /** Unique id, e.g. `coordinator`. */
-  id: elementId,
+  id: elementId.describe('Unique id, e.g. `coordinator`.'),
   /** User-facing name. */
-  label: labels,
+  label: labels.describe('User-facing name.'),
   /** What people in this role do, in plain words. */
-  description: z.string().max(2000).optional(),
+  description: z.string().max(2000).optional().describe('What people in this role do, in plain words.'),
   governance: governanceField,
 });
 export type Role = z.infer<typeof role>;

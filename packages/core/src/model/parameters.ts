@@ -11,7 +11,7 @@ export const timeSpan = z.union([
   isoDuration,
   z.strictObject({
     /** Whole working days, e.g. 5. */
-    workingDays: z.number().int().min(0).max(366),
+    workingDays: z.number().int().min(0).max(366).describe('Whole working days, e.g. 5.'),
   }),
 ]);
 export type TimeSpan = z.infer<typeof timeSpan>;
@@ -19,7 +19,7 @@ export type TimeSpan = z.infer<typeof timeSpan>;
 /** A reference to a declared parameter, so localities can tailor the value within bounds. */
 export const parameterRef = z.strictObject({
   /** Name of a parameter declared under `parameters`. */
-  param: z.string().min(1),
+  param: z.string().min(1).describe('Name of a parameter declared under `parameters`.'),
 });
 export type ParameterRef = z.infer<typeof parameterRef>;
 
@@ -29,16 +29,16 @@ export type TimeSpanOrRef = z.infer<typeof timeSpanOrRef>;
 
 const parameterBase = {
   /** What the parameter is for, in plain words. */
-  description: z.string().max(2000).optional(),
+  description: z.string().max(2000).optional().describe('What the parameter is for, in plain words.'),
   /** Who may change it: usually `tailorable` with bounds on `value`, or `locked`. */
-  governance: governanceField,
+  governance: governanceField.describe('Who may change it: usually `tailorable` with bounds on `value`, or `locked`.'),
 };
 
 /** A duration parameter, e.g. the first-contact bound for high risk (`PT24H`). */
 export const durationParameter = z.strictObject({
   kind: z.literal('duration'),
   /** The value in force. */
-  value: timeSpan,
+  value: timeSpan.describe('The value in force.'),
   ...parameterBase,
 });
 export type DurationParameter = z.infer<typeof durationParameter>;
@@ -48,7 +48,7 @@ export const numberParameter = z.strictObject({
   kind: z.literal('number'),
   value: z.number(),
   /** Unit, for people reading it (e.g. `incidents`). */
-  unit: z.string().max(60).optional(),
+  unit: z.string().max(60).optional().describe('Unit, for people reading it (e.g. `incidents`).'),
   ...parameterBase,
 });
 export type NumberParameter = z.infer<typeof numberParameter>;
@@ -57,7 +57,7 @@ export type NumberParameter = z.infer<typeof numberParameter>;
 export const enumParameter = z.strictObject({
   kind: z.literal('enum'),
   /** Allowed values, in order (bounds on an enum compare by this order). */
-  values: z.array(z.string().min(1)).min(1),
+  values: z.array(z.string().min(1)).min(1).describe('Allowed values, in order (bounds on an enum compare by this order).'),
   value: z.string().min(1),
   ...parameterBase,
 });

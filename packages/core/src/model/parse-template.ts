@@ -31,6 +31,15 @@ export interface ParseTemplateOptions {
  * transitions; `analyseTemplate` adds the graph analysis.
  */
 export function parseTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
+  return checkTemplate(input, options, false);
+}
+
+/** Parses and analyses: every problem `pathways validate` reports, graph analysis included. */
+export function validateTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
+  return checkTemplate(input, options, true);
+}
+
+function checkTemplate(input: string | unknown, options: ParseTemplateOptions, analyse: boolean): ParseTemplateResult {
   let value: unknown = input;
   if (typeof input === 'string') {
     const read = readJsonText(input);
@@ -49,14 +58,9 @@ export function parseTemplate(input: string | unknown, options: ParseTemplateOpt
   checkReferences(index);
   checkBounds(index);
   checkEventlessCycles(index);
-  if (index.problems.length > 0) return { ok: false, unusable: false, problems: index.problems };
+  // The graph analysis only needs a schema-valid template, so it runs even when references
+  // dangle: authors see every problem in one pass.
+  const problems = analyse ? [...index.problems, ...analyseTemplate(parsed.data)] : index.problems;
+  if (problems.length > 0) return { ok: false, unusable: false, problems };
   return { ok: true, template: parsed.data, problems: [] };
-}
-
-/** Parses and analyses: every problem `pathways validate` reports. */
-export function validateTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
-  const parsed = parseTemplate(input, options);
-  if (!parsed.ok) return parsed;
-  const problems = analyseTemplate(parsed.template);
-  return problems.length > 0 ? { ok: false, unusable: false, problems } : parsed;
 }

@@ -22,15 +22,15 @@ export type { Role, Agency } from './organisation.js';
 /** A stage: one of the six practice steps, as a container for the activities done in it. */
 export const stage = z.strictObject({
   /** Which practice step this stage is. Stages are listed in the order of the six steps. */
-  step: z.enum(practiceSteps),
+  step: z.enum(practiceSteps).describe('Which practice step this stage is. Stages are listed in the order of the six steps.'),
   /** User-facing name; defaults to the step's English name. */
-  label: labels.optional(),
+  label: labels.optional().describe('User-facing name; defaults to the step\'s English name.'),
   /** National reporting code, e.g. `FV-RES`. */
-  reportingCode: reportingCode.optional(),
+  reportingCode: reportingCode.optional().describe('National reporting code, e.g. `FV-RES`.'),
   /** Entry criterion (sentry): the stage may be entered only while it holds. */
-  entryCriterion: conditionSchema.optional(),
+  entryCriterion: conditionSchema.optional().describe('Entry criterion (sentry): the stage may be entered only while it holds.'),
   /** Exit criterion (sentry): the stage may be left only once it holds. */
-  exitCriterion: conditionSchema.optional(),
+  exitCriterion: conditionSchema.optional().describe('Exit criterion (sentry): the stage may be left only once it holds.'),
   governance: governanceField,
 });
 export type Stage = z.infer<typeof stage>;
@@ -49,9 +49,9 @@ export const meetingSeries = z.strictObject({
   id: elementId,
   label: labels,
   /** How often it meets: a value or an enum parameter (e.g. `daily`, `weekly`). */
-  cadence: z.union([z.string().min(1), z.strictObject({ param: z.string().min(1) })]),
+  cadence: z.union([z.string().min(1), z.strictObject({ param: z.string().min(1) })]).describe('How often it meets: a value or an enum parameter (e.g. `daily`, `weekly`).'),
   /** Role that chairs it. */
-  chairRole: elementId,
+  chairRole: elementId.describe('Role that chairs it.'),
   governance: governanceField,
 });
 export type MeetingSeries = z.infer<typeof meetingSeries>;
@@ -59,11 +59,11 @@ export type MeetingSeries = z.infer<typeof meetingSeries>;
 /** Where the pathway runs: the time zone and calendar deadlines are counted in. */
 export const locality = z.strictObject({
   /** IANA time zone, e.g. `Pacific/Auckland`. */
-  timeZone: ianaZone,
+  timeZone: ianaZone.describe('IANA time zone, e.g. `Pacific/Auckland`.'),
   /** ISO weekday numbers (1 = Monday … 7 = Sunday) that count as working days. */
-  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]).describe('ISO weekday numbers (1 = Monday … 7 = Sunday) that count as working days.'),
   /** Public holidays (local dates) skipped by working-day counts, from locality configuration. */
-  holidays: z.array(isoDate).default([]),
+  holidays: z.array(isoDate).default([]).describe('Public holidays (local dates) skipped by working-day counts, from locality configuration.'),
 });
 export type Locality = z.infer<typeof locality>;
 
@@ -78,59 +78,59 @@ export interface InstalledNodeType {
 function templateShape<N extends z.ZodType>(node: N) {
   return z.strictObject({
     /** Link to the JSON Schema, for editors. Ignored by Pathways. */
-    $schema: z.string().optional(),
+    $schema: z.string().optional().describe('Link to the JSON Schema, for editors. Ignored by Pathways.'),
     /** Template id, e.g. `nz-national-baseline`. Stable across versions. */
-    id: elementId,
+    id: elementId.describe('Template id, e.g. `nz-national-baseline`. Stable across versions.'),
     /** Semantic version of this template. */
-    version: semverString,
+    version: semverString.describe('Semantic version of this template.'),
     /** User-facing title. */
-    title: labels,
+    title: labels.describe('User-facing title.'),
     /** What the pathway is for, in plain words. */
-    description: z.string().max(10_000).optional(),
+    description: z.string().max(10_000).optional().describe('What the pathway is for, in plain words.'),
     /** Jurisdiction code, e.g. `NZ` or `NZ-CAN`. */
-    jurisdiction: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO 3166 code such as NZ or NZ-CAN' }),
+    jurisdiction: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, { message: 'must be an ISO 3166 code such as NZ or NZ-CAN' }).describe('Jurisdiction code, e.g. `NZ` or `NZ-CAN`.'),
     /** A national baseline, or a variant of one. */
-    kind: z.enum(['baseline', 'variant']),
+    kind: z.enum(['baseline', 'variant']).describe('A national baseline, or a variant of one.'),
     /** The date from which this version may be used for new cases. */
-    effectiveFrom: isoDate,
+    effectiveFrom: isoDate.describe('The date from which this version may be used for new cases.'),
     /** Time zone and working calendar deadlines are counted in. */
-    locality: locality,
+    locality: locality.describe('Time zone and working calendar deadlines are counted in.'),
     /** One stage per practice step, in order. */
-    stages: z.array(stage),
+    stages: z.array(stage).describe('One stage per practice step, in order.'),
     /** Roles referred to by nodes, work items and escalations. */
-    roles: z.array(role).default([]),
+    roles: z.array(role).default([]).describe('Roles referred to by nodes, work items and escalations.'),
     /** Agencies (or kinds of agency) taking part. */
-    agencies: z.array(agency).default([]),
+    agencies: z.array(agency).default([]).describe('Agencies (or kinds of agency) taking part.'),
     /** Fields recorded about persons and episodes, with their sensitivity. */
-    caseData: caseData.default({ person: [], episode: [] }),
+    caseData: caseData.default({ person: [], episode: [] }).describe('Fields recorded about persons and episodes, with their sensitivity.'),
     /** Types of work item: tasks, plan actions, assessments, research requests, referrals, meeting listings. */
-    workItemTypes: z.array(workItemType).default([]),
+    workItemTypes: z.array(workItemType).default([]).describe('Types of work item: tasks, plan actions, assessments, research requests, referrals, meeting listings.'),
     /** Types of plan (sets of work items with an approval). */
-    planTypes: z.array(planType).default([]),
+    planTypes: z.array(planType).default([]).describe('Types of plan (sets of work items with an approval).'),
     /** Risk tiers, their derivation and the only event that lowers them. Omitted: the pathway has no tiers. */
-    tiers: tiers.optional(),
+    tiers: tiers.optional().describe('Risk tiers, their derivation and the only event that lowers them. Omitted: the pathway has no tiers.'),
     /** Meeting series cases are listed at. */
-    meetings: z.array(meetingSeries).default([]),
+    meetings: z.array(meetingSeries).default([]).describe('Meeting series cases are listed at.'),
     /** Milestones that nodes and actions may record. */
-    milestones: z.array(milestone).default([]),
+    milestones: z.array(milestone).default([]).describe('Milestones that nodes and actions may record.'),
     /** Named conditions (sentries) that invariants and transitions can refer to. */
-    conditions: z.array(namedCondition).default([]),
+    conditions: z.array(namedCondition).default([]).describe('Named conditions (sentries) that invariants and transitions can refer to.'),
     /** Commands the case accepts, with payload schemas. */
-    events: z.array(eventDeclaration).default([]),
+    events: z.array(eventDeclaration).default([]).describe('Commands the case accepts, with payload schemas.'),
     /** Tailorable values referred to by `{ "param": name }`. */
-    parameters: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name' }), parameter).default({}),
+    parameters: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name' }), parameter).default({}).describe('Tailorable values referred to by `{ "param": name }`.'),
     /** Activities. */
-    nodes: z.array(node),
+    nodes: z.array(node).describe('Activities.'),
     /** Moves between activities. */
-    transitions: z.array(transition),
+    transitions: z.array(transition).describe('Moves between activities.'),
     /** Escalation rules: trigger → response. */
-    escalations: z.array(escalationRule).default([]),
+    escalations: z.array(escalationRule).default([]).describe('Escalation rules: trigger → response.'),
     /** Places where variants may add local content. */
-    adjustmentPoints: z.array(adjustmentPoint).default([]),
+    adjustmentPoints: z.array(adjustmentPoint).default([]).describe('Places where variants may add local content.'),
     /** Rules every variant must keep. */
-    invariants: z.array(invariant).default([]),
+    invariants: z.array(invariant).default([]).describe('Rules every variant must keep.'),
     /** How long personal data is kept. */
-    retention: z.array(retentionRule).default([]),
+    retention: z.array(retentionRule).default([]).describe('How long personal data is kept.'),
   });
 }
 

@@ -7,7 +7,7 @@ export const tierLevel = z.strictObject({
   id: elementId,
   label: labels,
   /** What the tier means for practice (e.g. "intensive case management"). */
-  description: z.string().max(2000).optional(),
+  description: z.string().max(2000).optional().describe('What the tier means for practice (e.g. "intensive case management").'),
 });
 export type TierLevel = z.infer<typeof tierLevel>;
 
@@ -17,7 +17,7 @@ export type TierLevel = z.infer<typeof tierLevel>;
  */
 export const tiers = z.strictObject({
   /** Tiers from lowest to highest. */
-  levels: z.array(tierLevel).min(1),
+  levels: z.array(tierLevel).min(1).describe('Tiers from lowest to highest.'),
   /** How the case tier is derived. */
   derivation: z.strictObject({
     /**
@@ -26,14 +26,14 @@ export const tiers = z.strictObject({
      */
     rule: z.literal('highest-victim-survivor-level'),
     /** Roles that may record a professional-judgement override (raising only). */
-    overrideRoles: z.array(elementId).default([]),
+    overrideRoles: z.array(elementId).default([]).describe('Roles that may record a professional-judgement override (raising only).'),
   }),
   /** The explicit, reasoned event that alone may lower the tier. */
   lowering: z.strictObject({
     /** Event type, e.g. `tier.deescalated`; it must carry a reason. */
-    event: eventType,
+    event: eventType.describe('Event type, e.g. `tier.deescalated`; it must carry a reason.'),
     /** Roles authorised to send it. */
-    roles: z.array(elementId).min(1),
+    roles: z.array(elementId).min(1).describe('Roles authorised to send it.'),
   }),
   governance: governanceField,
 });

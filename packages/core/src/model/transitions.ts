@@ -9,7 +9,7 @@ export type { JsonValue } from './json-value.js';
 /** A named guard with parameters, e.g. `{ "name": "payloadEquals", "params": { "field": "risk", "value": "high" } }`. */
 export const guardRef = z.strictObject({
   /** Name of a guard the engine (or an installed plugin) provides. */
-  name: z.enum(['payloadEquals']),
+  name: z.enum(['payloadEquals']).describe('Name of a guard the engine (or an installed plugin) provides.'),
   params: z.record(z.string(), jsonValue).default({}),
 });
 export type GuardRef = z.infer<typeof guardRef>;
@@ -27,24 +27,24 @@ export const timerFiredEvent = 'timer.fired';
 /** A move from one node to another. */
 export const transition = z.strictObject({
   /** Unique id of the transition across the template. */
-  id: elementId,
+  id: elementId.describe('Unique id of the transition across the template.'),
   /** Source node id. */
-  from: elementId,
+  from: elementId.describe('Source node id.'),
   /** Target node id. */
-  to: elementId,
+  to: elementId.describe('Target node id.'),
   /**
    * Event that triggers it: a declared event type, or `timer.fired` out of a wait node. Omitted
    * for automatic transitions out of decision and notify nodes.
    */
   on: eventType.optional(),
   /** Named condition on the event that must hold for the transition to be taken. */
-  guard: guardRef.optional(),
+  guard: guardRef.optional().describe('Named condition on the event that must hold for the transition to be taken.'),
   /** Sentry over the case (work items, milestones, tier, persons) that must hold as well. */
-  when: conditionSchema.optional(),
+  when: conditionSchema.optional().describe('Sentry over the case (work items, milestones, tier, persons) that must hold as well.'),
   /** Actions run when the transition is taken, in order. */
-  actions: z.array(actionRef).default([]),
+  actions: z.array(actionRef).default([]).describe('Actions run when the transition is taken, in order.'),
   /** Leaving a human task through this transition marks its work item done (default) or cancelled. */
-  workItem: z.enum(['done', 'cancelled']).default('done'),
+  workItem: z.enum(['done', 'cancelled']).default('done').describe('Leaving a human task through this transition marks its work item done (default) or cancelled.'),
   governance: governanceField,
 });
 export type Transition = z.infer<typeof transition>;

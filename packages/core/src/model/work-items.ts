@@ -11,17 +11,17 @@ export const workItemKinds = ['task', 'planAction', 'assessment', 'researchReque
 /** A type of work item, e.g. first contact with the victim-survivor or a research request to an agency. */
 export const workItemType = z.strictObject({
   /** Unique id, e.g. `first-contact`. */
-  id: elementId,
+  id: elementId.describe('Unique id, e.g. `first-contact`.'),
   label: labels,
   kind: z.enum(workItemKinds),
   /** Role that owns work items of this type unless the node or escalation says otherwise. */
-  ownerRole: elementId.optional(),
+  ownerRole: elementId.optional().describe('Role that owns work items of this type unless the node or escalation says otherwise.'),
   /** Agency that owns them, when it is always the same one. */
-  ownerAgency: elementId.optional(),
+  ownerAgency: elementId.optional().describe('Agency that owns them, when it is always the same one.'),
   /** Default time to complete, counted from creation. */
-  due: timeSpanOrRef.optional(),
+  due: timeSpanOrRef.optional().describe('Default time to complete, counted from creation.'),
   /** National reporting code. */
-  reportingCode: reportingCode.optional(),
+  reportingCode: reportingCode.optional().describe('National reporting code.'),
   governance: governanceField,
 });
 export type WorkItemType = z.infer<typeof workItemType>;
@@ -31,15 +31,15 @@ export const planType = z.strictObject({
   id: elementId,
   label: labels,
   /** Work-item types a plan of this type may hold. */
-  workItemTypes: z.array(elementId).min(1),
+  workItemTypes: z.array(elementId).min(1).describe('Work-item types a plan of this type may hold.'),
   approval: z.strictObject({
     /** Role that approves the plan. */
-    role: elementId,
+    role: elementId.describe('Role that approves the plan.'),
     /** Condition that must hold before approval (e.g. the child-expertise check done when children are in the household). */
-    requires: conditionSchema.optional(),
+    requires: conditionSchema.optional().describe('Condition that must hold before approval (e.g. the child-expertise check done when children are in the household).'),
   }),
   /** How often the plan is reviewed, counted from approval. */
-  reviewEvery: timeSpanOrRef.optional(),
+  reviewEvery: timeSpanOrRef.optional().describe('How often the plan is reviewed, counted from approval.'),
   reportingCode: reportingCode.optional(),
   governance: governanceField,
 });

@@ -11,6 +11,17 @@ function codeForCustom(issue: Issue): ErrorCode {
   return 'PWY_SCHEMA_INVALID_VALUE';
 }
 
+const formatNames: Record<string, string> = {
+  date: 'a calendar date (YYYY-MM-DD)',
+  datetime: 'an ISO 8601 instant with an offset, such as 2026-03-02T09:00:00+13:00',
+  email: 'an email address',
+  url: 'a URL',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function describeInput(input: unknown): string {
   if (input === undefined) return 'nothing';
   if (input === null) return 'null';
@@ -75,8 +86,8 @@ export function problemsFromZodIssues(issues: readonly Issue[], basePath: readon
               isNode ? 'PWY_NODE_TYPE_UNKNOWN' : 'PWY_SCHEMA_INVALID_VALUE',
               endsWithTag ? path : [...path, discriminator],
               isNode
-                ? `Unknown node type ${describeInput(tag)}.`
-                : `Unknown ${discriminator} ${describeInput(tag)}.`,
+                ? `Unknown node type ${typeof tag === 'string' ? JSON.stringify(tag) : describeInput(tag)}.`
+                : `Unknown ${discriminator} ${typeof tag === 'string' ? JSON.stringify(tag) : describeInput(tag)}.`,
             ),
           );
           break;
@@ -85,11 +96,15 @@ export function problemsFromZodIssues(issues: readonly Issue[], basePath: readon
         break;
       }
       case 'custom':
-        problems.push(problem(codeForCustom(issue), path, `${describeInput(valueAt(input, issue.path))} ${issue.message}.`));
+        problems.push(problem(codeForCustom(issue), path, `${capitalise(describeInput(valueAt(input, issue.path)))} ${issue.message}.`));
         break;
-      case 'invalid_format':
-        problems.push(problem('PWY_SCHEMA_INVALID_VALUE', path, `${describeInput(valueAt(input, issue.path))} is not a valid ${issue.format}: ${issue.message}.`));
+      case 'invalid_format': {
+        const got = capitalise(describeInput(valueAt(input, issue.path)));
+        const expected = formatNames[issue.format];
+        const message = issue.format === 'regex' || !expected ? `${got} ${issue.message}.` : `${got} is not ${expected}.`;
+        problems.push(problem('PWY_SCHEMA_INVALID_VALUE', path, message));
         break;
+      }
       default:
         problems.push(problem('PWY_SCHEMA_INVALID_VALUE', path, `${issue.message}.`));
     }

@@ -25,9 +25,14 @@ export function analyseTemplate(template: PathwayTemplate): Problem[] {
   index.problems.length = 0;
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const t of template.transitions) {
-    forward.set(t.from, [...(forward.get(t.from) ?? []), t.to]);
-    backward.set(t.to, [...(backward.get(t.to) ?? []), t.from]);
+    add(forward, t.from, t.to);
+    add(backward, t.to, t.from);
   }
   const routeTargets = template.escalations.flatMap((e) => e.response.flatMap((r) => (r.kind === 'route' ? [r.to] : [])));
   const entryTargets = template.adjustmentPoints.flatMap((p) => (p.kind === 'entryPoint' ? [p.target] : []));
