@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, parseScenario, parseTemplate, runScenario } from '@pathways/core';
+import { parseScenario, parseTemplate, runScenario } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
 
 const here = import.meta.dirname;
@@ -17,7 +17,7 @@ describe('the tiny pathway', () => {
       if (!parsed.ok) throw new Error('template invalid');
       const scenario = parseScenario(readFileSync(join(here, 'scenarios', file), 'utf8'));
       if (!scenario.ok) throw new Error(JSON.stringify(scenario.problems));
-      const report = runScenario(createEngine(parsed.template), scenario.scenario);
+      const report = runScenario(parsed.template, scenario.scenario);
       expect(report.failures).toEqual([]);
       expect(report.passed).toBe(true);
     });

@@ -19,7 +19,7 @@ describe('the in-memory engine', () => {
   it('opens a case at the start node in the recognition step, with the commands allowed there', () => {
     const view = engine.view(opened());
     expect(view.active).toEqual([{ node: 'intake', nodeType: 'start', step: 'recognition' }]);
-    expect(view.allowedCommands.map((c) => c.type)).toEqual(['referral.received']);
+    expect(view.allowedCommands.map((c) => c.type)).toEqual(['referral.received', 'person.added', 'episode.reported']);
     expect(view.allowedCommands[0]!.payloadSchema).toMatchObject({ type: 'object', required: ['sourceAgency'] });
   });
 

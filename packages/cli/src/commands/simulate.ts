@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createEngine, parseScenario, parseTemplate, runScenario, type Problem } from '@pathways/core';
+import { parseScenario, parseTemplate, runScenario, type Problem } from '@pathways/core';
 import { exitCodes, readTextFile, type CliIo } from '../io.js';
 import { formatProblems } from '../output/format-problems.js';
 import { formatTrace } from '../output/format-trace.js';
@@ -40,7 +40,7 @@ export async function simulateCommand(options: SimulateOptions, io: CliIo): Prom
     reportInputProblems(io, options.json, options.scenario, scenario.problems);
     return exitCodes.unusable;
   }
-  const report = runScenario(createEngine(template.template), scenario.scenario);
+  const report = runScenario(template.template, scenario.scenario);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatTrace(report, template.template.locality.timeZone));
   return report.passed ? exitCodes.ok : exitCodes.problems;

@@ -1,41 +1,10 @@
 import { assign } from 'xstate';
-import type { Effect } from '../engine/effects.js';
-import type { Locality } from '../model/template.js';
-import type { TimeSpan } from '../model/parameters.js';
-import { addTimeSpan } from '../time/deadlines.js';
-import type { CaseContext, CaseEvent, TimerRecord, WorkItemRecord } from './case-context.js';
-
-type Draft = { -readonly [K in keyof CaseContext]: CaseContext[K] };
-
-/** Time of the event being applied; `xstate.init` carries none, so the case's opening time is used. */
-function eventTime(event: { type: string }, openedAt: string): string {
-  return 'at' in event && typeof event.at === 'string' ? event.at : openedAt;
-}
-
-function eventSeq(event: { type: string }): number {
-  return 'seq' in event && typeof event.seq === 'number' ? event.seq : 0;
-}
-
-/**
- * Ids are derived, never random: `caseId:seq:n`, where seq is the command's sequence number and n
- * counts ids handed out while applying it. Replaying the same events gives the same ids.
- */
-function nextId(draft: Draft, event: { type: string }): string {
-  const seq = eventSeq(event);
-  if (draft.idSeq !== seq) {
-    draft.idSeq = seq;
-    draft.idCount = 0;
-  }
-  draft.idCount += 1;
-  return `${draft.caseId}:${seq}:${draft.idCount}`;
-}
-
-function update(context: CaseContext, change: (draft: Draft, emit: (effect: Effect) => void) => void): Partial<CaseContext> {
-  const pending = [...context.pending];
-  const draft: Draft = { ...context, pending };
-  change(draft, (effect) => pending.push(effect));
-  return draft;
-}
+import type { EscalationRule } from '../model/escalations.js';
+import type { TimeSpan, TimeSpanOrRef } from '../model/parameters.js';
+import type { PathwayTemplate } from '../model/template.js';
+import type { CaseContext, CaseEvent, PersonRecord } from './case-context.js';
+import { cancelTimers, eventTime, nextId, openWorkItem, scheduleTimer, setWorkItemStatus, update, type WorkItemSettings } from './case-draft.js';
+import { tierRank } from './case-logic.js';
 
 /** `assign` with the case's context and event types fixed, so implementations are checked. */
 function caseAssign<P>(fn: (args: { context: CaseContext; event: CaseEvent }, params: P) => Partial<CaseContext>) {
@@ -46,6 +15,7 @@ export interface OpenWorkItemParams {
   node: string;
   workItemType: string;
   ownerRole: string;
+  ownerAgency?: string;
   due?: TimeSpan;
 }
 
@@ -55,38 +25,33 @@ export interface CloseWorkItemsParams {
   completingEvents: readonly string[];
 }
 
-export interface ScheduleTimerParams {
-  node: string;
-  span: TimeSpan;
+/** Template data the actions need, with parameters already resolved. */
+export interface ResolvedTemplate {
+  readonly template: PathwayTemplate;
+  readonly workItems: WorkItemSettings;
+  /** Plan types with their resolved review cadence. */
+  readonly planReview: ReadonlyMap<string, TimeSpan | undefined>;
+  readonly resolveSpan: (span: TimeSpanOrRef) => TimeSpan;
+  readonly escalations: ReadonlyMap<string, EscalationRule>;
 }
 
-/** Builds the action implementations for one locality's zone and calendar. */
-export function caseActions(locality: Locality) {
-  const at = (context: CaseContext, event: { type: string }) => eventTime(event, context.openedAt);
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** The action implementations: each a pure function of (context, event, params) returning new context. */
+export function caseActions(resolved: ResolvedTemplate) {
+  const { template, workItems: settings } = resolved;
+  const { locality } = template;
   return {
     openWorkItem: caseAssign(({ context, event }, params: OpenWorkItemParams) =>
       update(context, (draft, emit) => {
-        const id = nextId(draft, event);
-        const now = at(context, event);
-        const due = params.due === undefined ? undefined : addTimeSpan(now, params.due, locality);
-        const item: WorkItemRecord = {
-          id,
+        openWorkItem(draft, emit, event, settings, {
           node: params.node,
           workItemType: params.workItemType,
           ownerRole: params.ownerRole,
-          status: 'open',
-          createdAt: now,
-          ...(due ? { due } : {}),
-        };
-        draft.workItems = { ...draft.workItems, [id]: item };
-        emit({
-          type: 'workItem.created',
-          effectId: id,
-          node: params.node,
-          workItemId: id,
-          workItemType: params.workItemType,
-          ownerRole: params.ownerRole,
-          ...(due ? { due } : {}),
+          ...(params.ownerAgency ? { ownerAgency: params.ownerAgency } : {}),
+          ...(params.due ? { dueIn: params.due } : {}),
         });
       }),
     ),
@@ -94,49 +59,129 @@ export function caseActions(locality: Locality) {
       update(context, (draft, emit) => {
         const status = params.completingEvents.includes(event.type) ? 'done' : 'cancelled';
         for (const item of Object.values(context.workItems)) {
-          if (item.node !== params.node || (item.status !== 'open' && item.status !== 'inProgress')) continue;
-          draft.workItems = { ...draft.workItems, [item.id]: { ...item, status } };
-          emit({ type: 'workItem.updated', effectId: nextId(draft, event), node: params.node, workItemId: item.id, status });
+          if (item.node === params.node && (item.status === 'open' || item.status === 'inProgress')) setWorkItemStatus(draft, emit, event, item, status);
         }
       }),
     ),
-    scheduleTimer: caseAssign(({ context, event }, params: ScheduleTimerParams) =>
+    scheduleWait: caseAssign(({ context, event }, params: { node: string; span: TimeSpan }) =>
       update(context, (draft, emit) => {
-        const id = nextId(draft, event);
-        const due = addTimeSpan(at(context, event), params.span, locality);
-        const timer: TimerRecord = { id, node: params.node, due };
-        draft.timers = { ...draft.timers, [id]: timer };
-        const span = typeof params.span === 'string' ? params.span : `${params.span.workingDays} working days`;
-        emit({ type: 'timer.scheduled', effectId: id, node: params.node, timerId: id, due, span, timeZone: locality.timeZone });
+        scheduleTimer(draft, emit, event, locality, { purpose: 'wait', node: params.node }, eventTime(event, context), params.span);
       }),
     ),
-    cancelTimers: caseAssign(({ context, event }, params: { node: string }) =>
-      update(context, (draft, emit) => {
-        const firedId = event.type === 'timer.fired' ? event.payload.timerId : undefined;
-        const remaining: Record<string, TimerRecord> = {};
-        for (const timer of Object.values(context.timers)) {
-          if (timer.node !== params.node) remaining[timer.id] = timer;
-          else if (timer.id !== firedId) emit({ type: 'timer.cancelled', effectId: nextId(draft, event), node: params.node, timerId: timer.id });
-        }
-        draft.timers = remaining;
-      }),
+    cancelWaits: caseAssign(({ context, event }, params: { node: string }) =>
+      update(context, (draft, emit) => cancelTimers(draft, emit, event, (timer) => timer.purpose === 'wait' && timer.node === params.node)),
     ),
     notifyRole: caseAssign(({ context, event }, params: { role: string; message: string; node?: string }) =>
       update(context, (draft, emit) => {
-        emit({
-          type: 'notify.role',
-          effectId: nextId(draft, event),
-          role: params.role,
-          message: params.message,
-          ...(params.node ? { node: params.node } : {}),
-        });
+        emit({ type: 'notify.role', effectId: nextId(draft, event), role: params.role, message: params.message, ...(params.node ? { node: params.node } : {}) });
       }),
     ),
     recordMilestone: caseAssign(({ context, event }, params: { milestone: string }) =>
       update(context, (draft, emit) => {
         if (context.milestones[params.milestone] !== undefined) return;
-        draft.milestones = { ...draft.milestones, [params.milestone]: at(context, event) };
+        draft.milestones = { ...draft.milestones, [params.milestone]: eventTime(event, context) };
         emit({ type: 'milestone.reached', effectId: nextId(draft, event), milestone: params.milestone });
+      }),
+    ),
+    addPerson: caseAssign(({ context, event }) =>
+      update(context, (draft) => {
+        const personId = text(event.payload.personId);
+        const roles = event.payload.roles as PersonRecord['roles'];
+        const existing = context.persons[personId]?.roles ?? [];
+        draft.persons = { ...draft.persons, [personId]: { id: personId, roles: [...new Set([...existing, ...roles])] } };
+      }),
+    ),
+    recordRisk: caseAssign(({ context, event }) =>
+      update(context, (draft) => {
+        const personId = text(event.payload.personId);
+        const tool = event.payload.tool === undefined ? {} : { tool: text(event.payload.tool) };
+        draft.risk = { ...draft.risk, [personId]: { level: text(event.payload.level), assessedAt: event.at, by: event.actor, ...tool } };
+      }),
+    ),
+    recordOverride: caseAssign(({ context, event }) =>
+      update(context, (draft) => {
+        draft.override = { level: text(event.payload.level), reason: text(event.payload.reason), by: event.actor, at: event.at };
+      }),
+    ),
+    setTier: caseAssign(({ context, event }, params: { tier: string; direction: 'raised' | 'lowered' }) =>
+      update(context, (draft, emit) => {
+        const reason = params.direction === 'lowered' ? text(event.payload.reason) : context.override?.level === params.tier ? context.override.reason : undefined;
+        draft.tierHistory = [...context.tierHistory, { at: event.at, from: context.tier, to: params.tier, by: event.actor, ...(reason ? { reason } : {}) }];
+        draft.tier = params.tier;
+        if (params.direction === 'lowered' && context.override && tierRank(template.tiers, context.override.level) > tierRank(template.tiers, params.tier)) {
+          draft.override = null;
+        }
+        emit({ type: 'tier.changed', effectId: nextId(draft, event), from: context.tier, to: params.tier, direction: params.direction });
+      }),
+    ),
+    recordEpisode: caseAssign(({ context, event }) =>
+      update(context, (draft) => {
+        const payload = event.payload;
+        const persons = { ...draft.persons };
+        const addRole = (id: string, role: PersonRecord['roles'][number]) => {
+          const roles = persons[id]?.roles ?? [];
+          persons[id] = { id, roles: roles.includes(role) ? roles : [...roles, role] };
+        };
+        (payload.victimSurvivors as string[]).forEach((id) => addRole(id, 'adult-victim-survivor'));
+        (payload.personsUsingViolence as string[]).forEach((id) => addRole(id, 'person-using-violence'));
+        draft.persons = persons;
+        draft.episodes = [
+          ...context.episodes,
+          {
+            id: text(payload.episodeId),
+            reportedAt: event.at,
+            sourceAgency: text(payload.sourceAgency),
+            victimSurvivors: payload.victimSurvivors as string[],
+            personsUsingViolence: payload.personsUsingViolence as string[],
+            childrenPresent: payload.childrenPresent === true,
+          },
+        ];
+      }),
+    ),
+    progressWorkItem: caseAssign(({ context, event }) =>
+      update(context, (draft, emit) => {
+        const item = context.workItems[text(event.payload.workItemId)];
+        if (!item) return;
+        const reason = event.payload.reason === undefined ? undefined : text(event.payload.reason);
+        setWorkItemStatus(draft, emit, event, item, event.payload.status as 'inProgress', reason);
+      }),
+    ),
+    addPlanAction: caseAssign(({ context, event }) =>
+      update(context, (draft, emit) => {
+        const planType = text(event.payload.planType);
+        if (!context.plans[planType]) draft.plans = { ...draft.plans, [planType]: { planType, status: 'draft' } };
+        const type = template.workItemTypes.find((w) => w.id === event.payload.workItemType);
+        const ownerRole = event.payload.ownerRole === undefined ? (type?.ownerRole ?? 'coordinator') : text(event.payload.ownerRole);
+        const ownerAgency = event.payload.ownerAgency === undefined ? type?.ownerAgency : text(event.payload.ownerAgency);
+        openWorkItem(draft, emit, event, settings, {
+          workItemType: text(event.payload.workItemType),
+          ownerRole,
+          planType,
+          ...(ownerAgency ? { ownerAgency } : {}),
+          ...(event.payload.due !== undefined ? { dueAt: text(event.payload.due) } : type?.due !== undefined ? { dueIn: resolved.resolveSpan(type.due) } : {}),
+        });
+      }),
+    ),
+    approvePlan: caseAssign(({ context, event }) =>
+      update(context, (draft, emit) => {
+        const planType = text(event.payload.planType);
+        const plan = context.plans[planType] ?? { planType, status: 'draft' as const };
+        draft.plans = { ...draft.plans, [planType]: { ...plan, status: 'approved', approvedAt: event.at } };
+        const cadence = resolved.planReview.get(planType);
+        if (cadence) {
+          cancelTimers(draft, emit, event, (timer) => timer.purpose === 'planReview' && timer.planType === planType);
+          scheduleTimer(draft, emit, event, locality, { purpose: 'planReview', planType }, event.at, cadence);
+        }
+      }),
+    ),
+    reviewPlan: caseAssign(({ context, event }) =>
+      update(context, (draft, emit) => {
+        const planType = text(event.payload.planType);
+        const plan = context.plans[planType] ?? { planType, status: 'draft' as const };
+        draft.plans = { ...draft.plans, [planType]: { ...plan, lastReviewedAt: event.at, lastOutcome: text(event.payload.outcome) } };
+        const cadence = resolved.planReview.get(planType);
+        cancelTimers(draft, emit, event, (timer) => timer.purpose === 'planReview' && timer.planType === planType);
+        if (cadence && plan.status === 'approved') scheduleTimer(draft, emit, event, locality, { purpose: 'planReview', planType }, event.at, cadence);
       }),
     ),
   };

@@ -1,5 +1,6 @@
 import type { Snapshot } from 'xstate';
-import type { WorkItemRecord, TimerRecord } from '../compiler/case-context.js';
+import type { EpisodeRecord, PersonRecord, PlanRecord, RiskRecord, TierChange, TimerRecord, WorkItemRecord } from '../compiler/case-context.js';
+import type { CommandEnvelope } from './envelope.js';
 import type { PracticeStep } from '../model/practice-steps.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { Problem } from '../errors/problem.js';
@@ -33,6 +34,8 @@ export interface AllowedCommand {
   readonly type: string;
   readonly label: string;
   readonly payloadSchema: Record<string, unknown>;
+  /** Roles allowed to send it; any role when absent. */
+  readonly roles?: readonly string[];
 }
 
 /** What a person or a system reads about a case. */
@@ -44,9 +47,17 @@ export interface CaseView {
   readonly active: readonly ActiveNode[];
   /** Practice steps of the active nodes, one per active flow leaf. */
   readonly steps: readonly PracticeStep[];
+  /** The derived case tier (null until a first assessment) and how it got there. */
+  readonly tier: string | null;
+  readonly tierHistory: readonly TierChange[];
+  /** Persons by id, each with roles and current assessed risk. */
+  readonly persons: readonly (PersonRecord & { readonly risk?: RiskRecord })[];
+  readonly episodes: readonly EpisodeRecord[];
   readonly workItems: readonly WorkItemRecord[];
+  readonly plans: readonly PlanRecord[];
   readonly timers: readonly TimerRecord[];
   readonly milestones: Readonly<Record<string, string>>;
+  readonly escalations: readonly { readonly id: string; readonly rule: string; readonly at: string }[];
   readonly allowedCommands: readonly AllowedCommand[];
 }
 
@@ -61,6 +72,10 @@ export interface Refusal {
 /** A guard or action threw: the case kept its previous snapshot and this record says what failed. */
 export interface Incident {
   readonly code: 'PWY_CASE_INCIDENT';
+  /** Derived id, `caseId:incident:version:key`. */
+  readonly incidentId: string;
+  /** The command that failed, so `retryIncident` can send it again. */
+  readonly command: CommandEnvelope;
   readonly caseId: string;
   readonly version: number;
   readonly eventType: string;

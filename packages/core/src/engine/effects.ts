@@ -9,7 +9,9 @@ export type Effect =
   | TimerScheduled
   | TimerCancelled
   | RoleNotified
-  | MilestoneReached;
+  | MilestoneReached
+  | EscalationRaised
+  | TierChanged;
 
 interface EffectBase {
   /** Derived id, `caseId:seq:n`; stable across replays. */
@@ -24,8 +26,15 @@ export interface WorkItemCreated extends EffectBase {
   readonly workItemId: string;
   readonly workItemType: string;
   readonly ownerRole: string;
+  readonly ownerAgency?: string;
   /** UTC due instant, when the work item has a deadline. */
   readonly due?: string;
+  /** Escalation rule that created it. */
+  readonly escalation?: string;
+  /** Plan it belongs to. */
+  readonly planType?: string;
+  /** Meeting series it lists the case at (meeting listings). */
+  readonly meeting?: string;
 }
 
 /** A work item changed status. */
@@ -33,12 +42,16 @@ export interface WorkItemUpdated extends EffectBase {
   readonly type: 'workItem.updated';
   readonly workItemId: string;
   readonly status: WorkItemStatus;
+  /** Why, for incomplete work items. */
+  readonly reason?: string;
 }
 
 /** A durable timer was scheduled; the runtime sends `timer.fired` when `due` passes, never before. */
 export interface TimerScheduled extends EffectBase {
   readonly type: 'timer.scheduled';
   readonly timerId: string;
+  /** Why the timer exists: a wait node, a work item becoming overdue, a plan review falling due. */
+  readonly purpose: 'wait' | 'overdue' | 'planReview';
   /** UTC instant when the timer fires. */
   readonly due: string;
   /** How the span was counted (the template's words), for people reading the trace. */
@@ -65,6 +78,28 @@ export interface RoleNotified extends EffectBase {
 export interface MilestoneReached extends EffectBase {
   readonly type: 'milestone.reached';
   readonly milestone: string;
+}
+
+/** An escalation rule fired. */
+export interface EscalationRaised extends EffectBase {
+  readonly type: 'escalation.raised';
+  /** Rule id. */
+  readonly rule: string;
+  /** What set it off, e.g. `tierRaised`, `workItemOverdue`. */
+  readonly trigger: string;
+  /** The work item concerned, for overdue triggers. */
+  readonly workItemId?: string;
+  /** Set when the rule raises the matter to the regional hub: the UTC instant a response is due by. */
+  readonly regionalHubRespondBy?: string;
+}
+
+/** The case tier changed. */
+export interface TierChanged extends EffectBase {
+  readonly type: 'tier.changed';
+  readonly from: string | null;
+  readonly to: string;
+  /** `raised` by an assessment or override, `lowered` by the explicit reviewed event. */
+  readonly direction: 'raised' | 'lowered';
 }
 
 /** The one lifecycle every work item follows. */

@@ -15,6 +15,8 @@ export const commandEnvelope = z.strictObject({
   at: isoInstant,
   /** Who sent it: a user id, or `system` for timers. */
   actor: z.string().min(1).max(200),
+  /** The role the actor acts in (e.g. `coordinator`); commands restricted to roles need it. */
+  actorRole: z.string().min(1).max(120).optional(),
   /** Unique per command; a repeated key is answered with the earlier result, not applied twice. */
   idempotencyKey: z.string().min(1).max(200),
   /** The case version the sender saw; omitted only for system events such as timers. */

@@ -163,6 +163,36 @@ export const errorCatalogue = {
     'Practice step with nothing in it',
     'Add at least one activity to every practice step; each step is part of the national model.',
   ),
+  PWY_TIER_LOWERING_PAYLOAD: entry(
+    'PWY_TIER_LOWERING_PAYLOAD',
+    'Tier-lowering event without its reason',
+    'Declare the lowering event with a required "toTier" field (type tier) and a required "reason" field (type string), or leave it undeclared to use the built-in payload.',
+  ),
+  PWY_EVENT_BUILT_IN: entry(
+    'PWY_EVENT_BUILT_IN',
+    'Built-in command declared again',
+    'Remove the declaration: built-in case commands (person.added, risk.assessed, tier.overridden, episode.reported, workItem.progressed, plan.*) have fixed payloads.',
+  ),
+  PWY_COMMAND_ROLE_NOT_ALLOWED: entry(
+    'PWY_COMMAND_ROLE_NOT_ALLOWED',
+    'Role not allowed to send this command',
+    'Send the command as one of the roles the template allows (the envelope\'s actorRole).',
+  ),
+  PWY_TIER_LOWERING_INVALID: entry(
+    'PWY_TIER_LOWERING_INVALID',
+    'Tier cannot be lowered that way',
+    'Lower the tier only to a tier below the current one and not below the highest current assessment, with a reason.',
+  ),
+  PWY_PLAN_APPROVAL_BLOCKED: entry(
+    'PWY_PLAN_APPROVAL_BLOCKED',
+    'Plan cannot be approved yet',
+    'Complete what the plan type requires before approval (for example the child-expertise check when children are in the household).',
+  ),
+  PWY_INCIDENT_UNKNOWN: entry(
+    'PWY_INCIDENT_UNKNOWN',
+    'No such incident',
+    'Retry an incident recorded for this case, using the incident the engine returned.',
+  ),
   PWY_TEMPLATE_UNUSABLE: entry(
     'PWY_TEMPLATE_UNUSABLE',
     'Template is unusable',

@@ -1,5 +1,7 @@
 import { DateTime, Duration } from 'luxon';
-import type { CaseEngine } from '../engine/engine.js';
+import { createEngine } from '../engine/engine.js';
+import type { PathwayTemplate } from '../model/template.js';
+import type { Incident } from '../engine/case-record.js';
 import type { CaseRecord, CaseView } from '../engine/case-record.js';
 import type { Effect } from '../engine/effects.js';
 import { problem, type Problem } from '../errors/problem.js';
@@ -79,12 +81,20 @@ function sameSet(actual: readonly string[], expected: readonly string[]): boolea
 }
 
 function checkExpectation(expect: Expectation | undefined, view: CaseView, effects: readonly Effect[], refusedCode: string | undefined): string[] {
-  if (!expect) return refusedCode ? [`the command was refused (${refusedCode}) but the scenario did not expect a refusal`] : [];
   const failures: string[] = [];
-  if (expect.refused !== undefined) {
+  const incident = refusedCode === 'PWY_CASE_INCIDENT';
+  if (expect?.incident === true) {
+    if (!incident) failures.push(`expected an incident, got ${refusedCode ?? 'the command applied'}`);
+  } else if (expect?.refused !== undefined) {
     if (refusedCode !== expect.refused) failures.push(`expected refusal ${expect.refused}, got ${refusedCode ?? 'the command applied'}`);
   } else if (refusedCode) {
-    failures.push(`the command was refused (${refusedCode}) but the scenario did not expect a refusal`);
+    failures.push(`the command ${incident ? 'ended in an incident' : `was refused (${refusedCode})`} but the scenario did not expect it`);
+  }
+  if (!expect) return failures;
+  if (expect.tier !== undefined && view.tier !== expect.tier) failures.push(`expected tier ${expect.tier ?? 'none'}, got ${view.tier ?? 'none'}`);
+  if (expect.milestones !== undefined) {
+    const missing = expect.milestones.filter((m) => view.milestones[m] === undefined);
+    if (missing.length > 0) failures.push(`expected milestones ${missing.join(', ')} to be reached`);
   }
   const state = view.active.map((node) => node.node);
   if (expect.state !== undefined) {
@@ -119,10 +129,17 @@ function checkExpectation(expect: Expectation | undefined, view: CaseView, effec
  * timers as the clock advances, and checks every expectation. Never throws for a failing
  * expectation: the report says what failed and where.
  */
-export function runScenario(engine: CaseEngine, scenario: Scenario): ScenarioReport {
+export function runScenario(template: PathwayTemplate, scenario: Scenario): ScenarioReport {
+  const engine = createEngine(template, { faults: scenario.faults });
   const trace: TraceEntry[] = [];
   const failures: ExpectationFailure[] = [];
-  const opened = engine.startCase({ caseId: scenario.case.id, openedAt: scenario.case.openedAt });
+  let lastIncident: Incident | undefined;
+  const opened = engine.startCase({
+    caseId: scenario.case.id,
+    openedAt: scenario.case.openedAt,
+    persons: scenario.case.persons,
+    ...(scenario.case.episode ? { episode: scenario.case.episode } : {}),
+  });
   let record: CaseRecord = opened.record;
   const entry = (step: number, kind: TraceEntry['kind'], event: string, at: string, effects: readonly Effect[], message?: string): void => {
     const view = engine.view(record);
@@ -134,25 +151,42 @@ export function runScenario(engine: CaseEngine, scenario: Scenario): ScenarioRep
   scenario.steps.forEach((step, index) => {
     const produced: Effect[] = [];
     let refusedCode: string | undefined;
-    if ('command' in step) {
-      const command = step.command;
-      const result = engine.send(record, {
-        type: command.type,
-        payload: command.payload,
-        at: command.at,
-        actor: command.actor,
-        idempotencyKey: command.idempotencyKey ?? `${scenario.case.id}:step-${index}`,
-        expectedVersion: command.expectedVersion ?? record.version,
-      });
+    if ('command' in step || 'retryIncident' in step) {
+      let result;
+      let type: string;
+      let at: string;
+      if ('command' in step) {
+        const command = step.command;
+        type = command.type;
+        at = toUtcIso(command.at);
+        result = engine.send(record, {
+          type: command.type,
+          payload: command.payload,
+          at: command.at,
+          actor: command.actor,
+          ...(command.actorRole ? { actorRole: command.actorRole } : {}),
+          idempotencyKey: command.idempotencyKey ?? `${scenario.case.id}:step-${index}`,
+          expectedVersion: command.expectedVersion ?? record.version,
+        });
+      } else if (lastIncident) {
+        type = `retry ${lastIncident.eventType}`;
+        at = lastIncident.at;
+        result = engine.retryIncident(record, lastIncident);
+      } else {
+        failures.push({ step: index, message: 'there is no incident to retry' });
+        return;
+      }
       if (result.kind === 'applied') {
         record = result.record;
         produced.push(...result.effects);
-        entry(index, 'command', command.type, record.clock, result.effects);
+        lastIncident = undefined;
+        entry(index, 'command', type, record.clock, result.effects);
       } else if (result.kind === 'refused') {
         refusedCode = result.refusal.code;
-        entry(index, 'refused', result.refusal.code, toUtcIso(command.at), [], result.refusal.message);
+        entry(index, 'refused', result.refusal.code, at, [], result.refusal.message);
       } else {
         refusedCode = result.incident.code;
+        lastIncident = result.incident;
         entry(index, 'incident', result.incident.code, result.incident.at, [], result.incident.error);
       }
     } else {

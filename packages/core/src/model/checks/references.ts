@@ -1,6 +1,9 @@
 import type { JsonPath } from '../../errors/problem.js';
 import type { Condition } from '../conditions.js';
+import { caseCommandPayloads } from '../case-commands.js';
 import { automaticNodeTypes } from '../nodes.js';
+
+const builtInCommandTypes: ReadonlySet<string> = new Set(Object.keys(caseCommandPayloads));
 import type { TimeSpanOrRef } from '../parameters.js';
 import { practiceSteps } from '../practice-steps.js';
 import { timerFiredEvent } from '../transitions.js';
@@ -106,7 +109,7 @@ export function checkReferences(index: TemplateIndex): void {
     const from = index.nodes.get(t.from);
     check.node(t.from, [...path, 'from']);
     check.node(t.to, [...path, 'to']);
-    if (t.on !== undefined && t.on !== timerFiredEvent) check.event(t.on, [...path, 'on']);
+    if (t.on !== undefined && t.on !== timerFiredEvent && !builtInCommandTypes.has(t.on) && t.on !== template.tiers?.lowering.event) check.event(t.on, [...path, 'on']);
     if (t.when) check.condition(t.when, [...path, 'when']);
     if (from) {
       if (automaticNodeTypes.has(from.type) && t.on !== undefined) {
@@ -147,8 +150,17 @@ export function checkReferences(index: TemplateIndex): void {
   if (template.tiers) {
     template.tiers.derivation.overrideRoles.forEach((r, i) => check.role(r, ['tiers', 'derivation', 'overrideRoles', i]));
     template.tiers.lowering.roles.forEach((r, i) => check.role(r, ['tiers', 'lowering', 'roles', i]));
-    check.event(template.tiers.lowering.event, ['tiers', 'lowering', 'event']);
+    const lowering = template.events.find((e) => e.type === template.tiers!.lowering.event);
+    const loweringIndex = lowering ? template.events.indexOf(lowering) : -1;
+    if (lowering && (lowering.payload.toTier?.type !== 'tier' || lowering.payload.reason?.type !== 'string' || lowering.payload.reason.required === false)) {
+      report('PWY_TIER_LOWERING_PAYLOAD', ['events', loweringIndex, 'payload'], `The tier-lowering event "${lowering.type}" must carry a required "toTier" (type tier) and a required "reason" (type string).`);
+    }
   }
+  template.events.forEach((e, i) => {
+    if (builtInCommandTypes.has(e.type)) {
+      report('PWY_EVENT_BUILT_IN', ['events', i, 'type'], `"${e.type}" is a built-in case command; use it in transitions without declaring it.`);
+    }
+  });
   template.meetings.forEach((m, i) => {
     check.role(m.chairRole, ['meetings', i, 'chairRole']);
     if (typeof m.cadence !== 'string') {
@@ -203,7 +215,7 @@ function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referen
     if (trigger.kind === 'planReviewMissed' && trigger.planType !== undefined && !index.planTypes.has(trigger.planType)) {
       index.report('PWY_REFERENCE_DANGLING', [...at, 'planType'], `No plan type "${trigger.planType}" is declared under planTypes.`);
     }
-    if (trigger.kind === 'event') check.event(trigger.event, [...at, 'event']);
+    if (trigger.kind === 'event' && !builtInCommandTypes.has(trigger.event)) check.event(trigger.event, [...at, 'event']);
     if (trigger.kind === 'condition') check.condition(trigger.condition, [...at, 'condition']);
     e.response.forEach((r, j) => {
       const path = ['escalations', i, 'response', j];

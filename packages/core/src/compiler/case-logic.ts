@@ -1,0 +1,60 @@
+import type { Condition, NamedCondition } from '../model/conditions.js';
+import type { Tiers } from '../model/tiers.js';
+import type { TimeSpan } from '../model/parameters.js';
+import { addTimeSpan, compareInstants } from '../time/deadlines.js';
+import type { CaseContext, EpisodeRecord } from './case-context.js';
+
+/** Rank of a tier in the template's order; -1 for no tier (or an unknown id). */
+export function tierRank(tiers: Tiers | undefined, tier: string | null | undefined): number {
+  if (!tiers || tier === null || tier === undefined) return -1;
+  return tiers.levels.findIndex((level) => level.id === tier);
+}
+
+/** The highest current assessed level among victim-survivors (adults and assessed children). */
+export function assessedTier(context: CaseContext, tiers: Tiers | undefined): string | null {
+  let best: string | null = null;
+  for (const [personId, risk] of Object.entries(context.risk)) {
+    const roles = context.persons[personId]?.roles ?? [];
+    if (!roles.includes('adult-victim-survivor') && !roles.includes('child')) continue;
+    if (tierRank(tiers, risk.level) > tierRank(tiers, best)) best = risk.level;
+  }
+  return best;
+}
+
+/** The tier the case would have from its assessments and override alone. */
+export function derivedTier(context: CaseContext, tiers: Tiers | undefined): string | null {
+  const assessed = assessedTier(context, tiers);
+  const override = context.override?.level ?? null;
+  return tierRank(tiers, override) > tierRank(tiers, assessed) ? override : assessed;
+}
+
+/** Evaluates a sentry over the case. Named conditions are looked up by id. */
+export function conditionHolds(condition: Condition, context: CaseContext, tiers: Tiers | undefined, named: readonly NamedCondition[]): boolean {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, context, tiers, named));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, context, tiers, named));
+  if ('not' in condition) return !conditionHolds(condition.not, context, tiers, named);
+  if ('milestone' in condition) return context.milestones[condition.milestone] !== undefined;
+  if ('tierAtLeast' in condition) return tierRank(tiers, context.tier) >= tierRank(tiers, condition.tierAtLeast);
+  if ('tierBelow' in condition) return tierRank(tiers, context.tier) < tierRank(tiers, condition.tierBelow);
+  if ('persons' in condition) {
+    const count = Object.values(context.persons).filter((person) => person.roles.includes(condition.persons.role)).length;
+    return count >= condition.persons.atLeast;
+  }
+  const matching = Object.values(context.workItems).filter(
+    (item) => (condition.workItems.type === undefined || item.workItemType === condition.workItems.type) && condition.workItems.status.includes(item.status),
+  );
+  return condition.workItems.count === 'none' ? matching.length === 0 : matching.length > 0;
+}
+
+/**
+ * A repeat episode: an earlier episode with the same victim-survivor and person using violence,
+ * reported within the window before this one.
+ */
+export function isRepeatEpisode(context: CaseContext, episode: Pick<EpisodeRecord, 'victimSurvivors' | 'personsUsingViolence'>, at: string, within: TimeSpan, locality: Parameters<typeof addTimeSpan>[2]): boolean {
+  return context.episodes.some((earlier) => {
+    const sharesVictim = earlier.victimSurvivors.some((id) => episode.victimSurvivors.includes(id));
+    const sharesPerson = earlier.personsUsingViolence.some((id) => episode.personsUsingViolence.includes(id));
+    if (!sharesVictim || !sharesPerson) return false;
+    return compareInstants(addTimeSpan(earlier.reportedAt, within, locality), at) >= 0;
+  });
+}

@@ -1,0 +1,144 @@
+import type { EscalationRule } from '../model/escalations.js';
+import { addTimeSpan } from '../time/deadlines.js';
+import type { ResolvedTemplate } from './case-actions.js';
+import type { CaseContext, CaseEvent } from './case-context.js';
+import { nextId, openWorkItem, update, type Draft } from './case-draft.js';
+import { conditionHolds, isRepeatEpisode, tierRank } from './case-logic.js';
+import type { Effect } from '../engine/effects.js';
+
+/** Which kind of trigger an incoming event can set off. */
+export type TriggerSource = 'tierRaised' | 'episode' | 'event' | 'timer' | 'condition';
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** The rules an event sets off, each with the work item concerned (for overdue triggers). */
+function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSource, resolved: ResolvedTemplate): { rule: EscalationRule; workItemId?: string }[] {
+  const { template } = resolved;
+  const rules = [...resolved.escalations.values()];
+  switch (source) {
+    case 'tierRaised': {
+      const from = tierRank(template.tiers, event.payload.from as string | null);
+      const to = tierRank(template.tiers, text(event.payload.to));
+      return rules
+        .filter((rule) => rule.trigger.kind === 'tierRaised')
+        .filter((rule) => {
+          const threshold = rule.trigger.kind === 'tierRaised' && rule.trigger.to !== undefined ? tierRank(template.tiers, rule.trigger.to) : -1;
+          return threshold < 0 ? to > from : from < threshold && threshold <= to;
+        })
+        .map((rule) => ({ rule }));
+    }
+    case 'episode':
+      return rules
+        .filter((rule) => {
+          if (rule.trigger.kind !== 'repeatEpisode') return false;
+          const episode = { victimSurvivors: event.payload.victimSurvivors as string[], personsUsingViolence: (event.payload.personsUsingViolence as string[]) ?? [] };
+          return isRepeatEpisode(context, episode, event.at, resolved.resolveSpan(rule.trigger.within), template.locality);
+        })
+        .map((rule) => ({ rule }));
+    case 'event':
+      return rules.filter((rule) => rule.trigger.kind === 'event' && rule.trigger.event === event.type).map((rule) => ({ rule }));
+    case 'timer': {
+      const timer = context.timers[text(event.payload.timerId)];
+      if (!timer) return [];
+      if (timer.purpose === 'overdue' && timer.rule && timer.workItemId) {
+        const item = context.workItems[timer.workItemId];
+        const rule = resolved.escalations.get(timer.rule);
+        if (!rule || !item || (item.status !== 'open' && item.status !== 'inProgress')) return [];
+        return [{ rule, workItemId: item.id }];
+      }
+      if (timer.purpose === 'planReview') {
+        return rules
+          .filter((rule) => rule.trigger.kind === 'planReviewMissed' && (rule.trigger.planType === undefined || rule.trigger.planType === timer.planType))
+          .map((rule) => ({ rule }));
+      }
+      return [];
+    }
+    case 'condition':
+      return rules
+        .filter((rule) => rule.trigger.kind === 'condition')
+        .filter((rule) => rule.trigger.kind === 'condition' && !context.conditionsHeld[rule.id] && conditionHolds(rule.trigger.condition, context, template.tiers, template.conditions))
+        .map((rule) => ({ rule }));
+  }
+}
+
+function respond(draft: Draft, emit: (effect: Effect) => void, event: CaseEvent, resolved: ResolvedTemplate, rule: EscalationRule, workItemId: string | undefined, routes: string[]): void {
+  const { template } = resolved;
+  const id = nextId(draft, event);
+  let respondBy: string | undefined;
+  for (const response of rule.response) {
+    if (response.kind === 'raiseToRegionalHub') respondBy = addTimeSpan(event.at, resolved.resolveSpan(response.respondWithin), template.locality);
+  }
+  draft.escalations = [...draft.escalations, { id, rule: rule.id, at: event.at }];
+  emit({
+    type: 'escalation.raised',
+    effectId: id,
+    rule: rule.id,
+    trigger: rule.trigger.kind,
+    ...(workItemId ? { workItemId } : {}),
+    ...(respondBy ? { regionalHubRespondBy: respondBy } : {}),
+  });
+  for (const response of rule.response) {
+    switch (response.kind) {
+      case 'route':
+        routes.push(response.to);
+        break;
+      case 'createWorkItem': {
+        const type = template.workItemTypes.find((w) => w.id === response.workItemType);
+        const due = response.due ?? type?.due;
+        openWorkItem(draft, emit, event, resolved.workItems, {
+          workItemType: response.workItemType,
+          ownerRole: response.ownerRole ?? type?.ownerRole ?? 'coordinator',
+          escalation: rule.id,
+          ...(type?.ownerAgency ? { ownerAgency: type.ownerAgency } : {}),
+          ...(due !== undefined ? { dueIn: resolved.resolveSpan(due) } : {}),
+        });
+        break;
+      }
+      case 'notify':
+        emit({ type: 'notify.role', effectId: nextId(draft, event), role: response.role, message: rule.id });
+        break;
+      case 'listAtMeeting': {
+        const meeting = template.meetings.find((m) => m.id === response.meeting);
+        const listingType = template.workItemTypes.find((w) => w.kind === 'meetingListing');
+        openWorkItem(draft, emit, event, resolved.workItems, {
+          workItemType: listingType?.id ?? 'meeting-listing',
+          ownerRole: meeting?.chairRole ?? listingType?.ownerRole ?? 'coordinator',
+          escalation: rule.id,
+          meeting: response.meeting,
+        });
+        break;
+      }
+      case 'raiseToRegionalHub':
+        break;
+    }
+  }
+}
+
+/**
+ * Runs every escalation rule the event sets off and returns the new context plus the nodes the
+ * flow must be routed to (raised as internal events, so no transition crosses regions).
+ */
+export function applyEscalations(context: CaseContext, event: CaseEvent, source: TriggerSource, resolved: ResolvedTemplate): { context: CaseContext; routes: string[] } {
+  const fired = firedRules(context, event, source, resolved);
+  const routes: string[] = [];
+  const next = update(context, (draft, emit) => {
+    if (source === 'timer') {
+      const timer = context.timers[text(event.payload.timerId)];
+      if (timer && timer.purpose !== 'wait') {
+        const { [timer.id]: _fired, ...rest } = draft.timers;
+        draft.timers = rest;
+      }
+    }
+    if (source === 'condition') {
+      const held: Record<string, boolean> = {};
+      for (const rule of resolved.escalations.values()) {
+        if (rule.trigger.kind === 'condition') held[rule.id] = conditionHolds(rule.trigger.condition, context, resolved.template.tiers, resolved.template.conditions);
+      }
+      draft.conditionsHeld = held;
+    }
+    for (const { rule, workItemId } of fired) respond(draft, emit, event, resolved, rule, workItemId, routes);
+  });
+  return { context: next, routes };
+}
