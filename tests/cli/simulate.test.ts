@@ -14,7 +14,7 @@ describe('pathways simulate', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('referral.received  →  response: triage');
     expect(result.stdout).toContain('REFUSED PWY_COMMAND_STALE');
-    expect(result.stdout).toContain('timer case-0001:5:3 in P5W, due 2026-04-08 10:00 +12:00');
+    expect(result.stdout).toContain('timer case-0001:5:3 (wait) in P5W, due 2026-04-08 10:00 +12:00');
     expect(result.stdout).toContain('PASS: every expectation met');
   });
 

@@ -8,17 +8,21 @@ function localTime(iso: string, zone: string): string {
 function describeEffect(effect: Effect, zone: string): string {
   switch (effect.type) {
     case 'workItem.created':
-      return `work item ${effect.workItemId} (${effect.workItemType}) for ${effect.ownerRole}${effect.due ? `, due ${localTime(effect.due, zone)}` : ''}`;
+      return `work item ${effect.workItemId} (${effect.workItemType}) for ${effect.ownerRole}${effect.meeting ? ` at ${effect.meeting}` : ''}${effect.due ? `, due ${localTime(effect.due, zone)}` : ''}`;
     case 'workItem.updated':
       return `work item ${effect.workItemId} → ${effect.status}`;
     case 'timer.scheduled':
-      return `timer ${effect.timerId} in ${effect.span}, due ${localTime(effect.due, zone)}`;
+      return `timer ${effect.timerId} (${effect.purpose}) in ${effect.span}, due ${localTime(effect.due, zone)}`;
     case 'timer.cancelled':
       return `timer ${effect.timerId} cancelled`;
     case 'notify.role':
       return `notify ${effect.role} (${effect.message})`;
     case 'milestone.reached':
       return `milestone ${effect.milestone}`;
+    case 'tier.changed':
+      return `tier ${effect.from ?? 'none'} → ${effect.to} (${effect.direction})`;
+    case 'escalation.raised':
+      return `rule ${effect.rule} (${effect.trigger})${effect.workItemId ? ` for ${effect.workItemId}` : ''}${effect.regionalHubRespondBy ? `, regional hub to respond by ${localTime(effect.regionalHubRespondBy, zone)}` : ''}`;
   }
 }
 

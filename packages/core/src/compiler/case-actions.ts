@@ -3,7 +3,9 @@ import type { EscalationRule } from '../model/escalations.js';
 import type { TimeSpan, TimeSpanOrRef } from '../model/parameters.js';
 import type { PathwayTemplate } from '../model/template.js';
 import type { CaseContext, CaseEvent, PersonRecord } from './case-context.js';
-import { cancelTimers, eventTime, nextId, openWorkItem, scheduleTimer, setWorkItemStatus, update, type WorkItemSettings } from './case-draft.js';
+import type { Effect } from '../engine/effects.js';
+import { addTimeSpan } from '../time/deadlines.js';
+import { cancelTimers, eventTime, nextId, openWorkItem, scheduleTimer, setWorkItemStatus, update, type Draft, type WorkItemSettings } from './case-draft.js';
 import { tierRank } from './case-logic.js';
 
 /** `assign` with the case's context and event types fixed, so implementations are checked. */
@@ -31,6 +33,8 @@ export interface ResolvedTemplate {
   readonly workItems: WorkItemSettings;
   /** Plan types with their resolved review cadence. */
   readonly planReview: ReadonlyMap<string, TimeSpan | undefined>;
+  /** Missed-review rules with their resolved grace, by plan type (undefined: any plan type). */
+  readonly missedReviewRules: readonly { readonly rule: string; readonly planType?: string; readonly after: TimeSpan }[];
   readonly resolveSpan: (span: TimeSpanOrRef) => TimeSpan;
   readonly escalations: ReadonlyMap<string, EscalationRule>;
 }
@@ -43,6 +47,16 @@ function text(value: unknown): string {
 export function caseActions(resolved: ResolvedTemplate) {
   const { template, workItems: settings } = resolved;
   const { locality } = template;
+  /** One timer per missed-review rule, at the review's due time plus the rule's grace. */
+  const scheduleMissedReviews = (draft: Draft, emit: (effect: Effect) => void, event: CaseEvent, planType: string) => {
+    const cadence = resolved.planReview.get(planType);
+    if (!cadence) return;
+    const dueAt = addTimeSpan(event.at, cadence, locality);
+    for (const missed of resolved.missedReviewRules) {
+      if (missed.planType !== undefined && missed.planType !== planType) continue;
+      scheduleTimer(draft, emit, event, locality, { purpose: 'planReview', planType, rule: missed.rule }, dueAt, missed.after);
+    }
+  };
   return {
     openWorkItem: caseAssign(({ context, event }, params: OpenWorkItemParams) =>
       update(context, (draft, emit) => {
@@ -167,11 +181,8 @@ export function caseActions(resolved: ResolvedTemplate) {
         const planType = text(event.payload.planType);
         const plan = context.plans[planType] ?? { planType, status: 'draft' as const };
         draft.plans = { ...draft.plans, [planType]: { ...plan, status: 'approved', approvedAt: event.at } };
-        const cadence = resolved.planReview.get(planType);
-        if (cadence) {
-          cancelTimers(draft, emit, event, (timer) => timer.purpose === 'planReview' && timer.planType === planType);
-          scheduleTimer(draft, emit, event, locality, { purpose: 'planReview', planType }, event.at, cadence);
-        }
+        cancelTimers(draft, emit, event, (timer) => timer.purpose === 'planReview' && timer.planType === planType);
+        scheduleMissedReviews(draft, emit, event, planType);
       }),
     ),
     reviewPlan: caseAssign(({ context, event }) =>
@@ -179,9 +190,16 @@ export function caseActions(resolved: ResolvedTemplate) {
         const planType = text(event.payload.planType);
         const plan = context.plans[planType] ?? { planType, status: 'draft' as const };
         draft.plans = { ...draft.plans, [planType]: { ...plan, lastReviewedAt: event.at, lastOutcome: text(event.payload.outcome) } };
-        const cadence = resolved.planReview.get(planType);
         cancelTimers(draft, emit, event, (timer) => timer.purpose === 'planReview' && timer.planType === planType);
-        if (cadence && plan.status === 'approved') scheduleTimer(draft, emit, event, locality, { purpose: 'planReview', planType }, event.at, cadence);
+        if (plan.status === 'approved') scheduleMissedReviews(draft, emit, event, planType);
+      }),
+    ),
+    closeCase: caseAssign(({ context, event }) =>
+      update(context, (draft, emit) => {
+        for (const item of Object.values(context.workItems)) {
+          if (item.status === 'open' || item.status === 'inProgress') setWorkItemStatus(draft, emit, event, item, 'cancelled');
+        }
+        cancelTimers(draft, emit, event, () => true);
       }),
     ),
   };

@@ -121,6 +121,9 @@ function compileNode(template: PathwayTemplate, node: PathwayNode, outgoing: rea
     state.exit!.push({ type: 'cancelWaits', params: { node: node.id } });
   } else if (node.type === 'notify') {
     state.entry!.push({ type: 'notifyRole', params: { role: node.role, message: node.id, node: node.id } });
+  } else if (node.type === 'end') {
+    // Closing ends everything still outstanding: open work items are cancelled, timers too.
+    state.entry!.push({ type: 'closeCase' });
   }
   const on: Record<string, TransitionConfig[]> = {};
   const always: TransitionConfig[] = [];
@@ -252,6 +255,11 @@ function buildMachine(template: PathwayTemplate): AnyStateMachine {
     resolveSpan: (span) => resolveSpan(template, span),
     escalations: new Map(template.escalations.map((rule) => [rule.id, rule])),
     planReview: new Map(template.planTypes.map((plan) => [plan.id, plan.reviewEvery === undefined ? undefined : resolveSpan(template, plan.reviewEvery)])),
+    missedReviewRules: template.escalations.flatMap((rule) =>
+      rule.trigger.kind === 'planReviewMissed'
+        ? [{ rule: rule.id, after: rule.trigger.after === undefined ? 'PT0S' : resolveSpan(template, rule.trigger.after), ...(rule.trigger.planType ? { planType: rule.trigger.planType } : {}) }]
+        : [],
+    ),
     workItems: {
       locality: template.locality,
       overdueRules: template.escalations.flatMap((rule) =>

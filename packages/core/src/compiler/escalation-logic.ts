@@ -48,10 +48,9 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
         if (!rule || !item || (item.status !== 'open' && item.status !== 'inProgress')) return [];
         return [{ rule, workItemId: item.id }];
       }
-      if (timer.purpose === 'planReview') {
-        return rules
-          .filter((rule) => rule.trigger.kind === 'planReviewMissed' && (rule.trigger.planType === undefined || rule.trigger.planType === timer.planType))
-          .map((rule) => ({ rule }));
+      if (timer.purpose === 'planReview' && timer.rule) {
+        const rule = resolved.escalations.get(timer.rule);
+        return rule ? [{ rule }] : [];
       }
       return [];
     }

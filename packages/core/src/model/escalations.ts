@@ -13,7 +13,12 @@ export const escalationTrigger = z.discriminatedUnion('kind', [
   /** A work item (of the type, when named) is overdue by at least `by` (zero when omitted). */
   z.strictObject({ kind: z.literal('workItemOverdue'), workItemType: elementId.optional(), by: timeSpanOrRef.optional() }),
   /** A plan (of the type, when named) was not reviewed when due. */
-  z.strictObject({ kind: z.literal('planReviewMissed'), planType: elementId.optional() }),
+  z.strictObject({
+    kind: z.literal('planReviewMissed'),
+    planType: elementId.optional(),
+    /** Grace after the review falls due before it counts as missed (zero when omitted). */
+    after: timeSpanOrRef.optional(),
+  }),
   /** A declared event was received (e.g. a barrier raised, information requested). */
   z.strictObject({ kind: z.literal('event'), event: eventType }),
   /** A condition over the case became true. */

@@ -212,6 +212,7 @@ function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referen
       if (trigger.workItemType !== undefined) check.workItemType(trigger.workItemType, [...at, 'workItemType']);
       check.span(trigger.by, [...at, 'by']);
     }
+    if (trigger.kind === 'planReviewMissed') check.span(trigger.after, [...at, 'after']);
     if (trigger.kind === 'planReviewMissed' && trigger.planType !== undefined && !index.planTypes.has(trigger.planType)) {
       index.report('PWY_REFERENCE_DANGLING', [...at, 'planType'], `No plan type "${trigger.planType}" is declared under planTypes.`);
     }
