@@ -33,13 +33,19 @@ function heading(entry: TraceEntry): string {
 
 /** Human form of a simulation: each event with the state, step and effects it produced. */
 export function formatTrace(report: ScenarioReport, zone: string): string {
-  const lines = [`Scenario: ${report.title}`, ''];
+  const lines = [`Scenario: ${report.title}`, '(timers that watch work items for overdue escalation are not listed; --json shows every effect)', ''];
+  const watchTimers = new Set(
+    report.trace.flatMap((entry) => entry.effects.flatMap((effect) => (effect.type === 'timer.scheduled' && effect.purpose === 'overdue' ? [effect.timerId] : []))),
+  );
   for (const entry of report.trace) {
     const where = `${entry.steps.join('+') || '-'}: ${entry.state.join(', ') || '-'}`;
     const what = entry.kind === 'refused' || entry.kind === 'incident' ? `${entry.kind.toUpperCase()} ${entry.event}` : entry.event;
     lines.push(`  ${heading(entry)} ${localTime(entry.at, zone)}  v${entry.version}  ${what}  →  ${where}`);
     if (entry.message) lines.push(`          ${entry.message}`);
-    for (const effect of entry.effects) lines.push(`          + ${effect.type.padEnd(18)} ${describeEffect(effect, zone)}`);
+    for (const effect of entry.effects) {
+      if ((effect.type === 'timer.scheduled' || effect.type === 'timer.cancelled') && watchTimers.has(effect.timerId)) continue;
+      lines.push(`          + ${effect.type.padEnd(18)} ${describeEffect(effect, zone)}`);
+    }
   }
   lines.push('');
   if (report.passed) {

@@ -60,6 +60,15 @@ export function caseActions(resolved: ResolvedTemplate) {
   return {
     openWorkItem: caseAssign(({ context, event }, params: OpenWorkItemParams) =>
       update(context, (draft, emit) => {
+        // An escalation may already have opened this work (e.g. first contact when the tier rose):
+        // the activity takes it over, with its earlier due time, instead of duplicating it.
+        const existing = Object.values(context.workItems).find(
+          (item) => item.workItemType === params.workItemType && item.node === undefined && (item.status === 'open' || item.status === 'inProgress'),
+        );
+        if (existing) {
+          draft.workItems = { ...draft.workItems, [existing.id]: { ...existing, node: params.node } };
+          return;
+        }
         openWorkItem(draft, emit, event, settings, {
           node: params.node,
           workItemType: params.workItemType,
