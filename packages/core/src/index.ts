@@ -40,6 +40,8 @@ export { invariant, invariantRule, elementRef } from './model/invariants.js';
 export type { Invariant, InvariantRule, ElementRef } from './model/invariants.js';
 export { reportingCode } from './model/reporting.js';
 export type { Labels } from './model/primitives.js';
+export { caseCommandPayloads, tierLoweringPayload, isCaseCommand } from './model/case-commands.js';
+export type { CaseCommandType } from './model/case-commands.js';
 export { parseTemplate, validateTemplate } from './model/parse-template.js';
 export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
 export { analyseTemplate } from './model/checks/graph.js';

@@ -1,4 +1,5 @@
 import { assign } from 'xstate';
+import { own } from './own.js';
 import type { EscalationRule } from '../model/escalations.js';
 import type { TimeSpan, TimeSpanOrRef } from '../model/parameters.js';
 import type { PathwayTemplate } from '../model/template.js';
@@ -101,7 +102,7 @@ export function caseActions(resolved: ResolvedTemplate) {
     ),
     recordMilestone: caseAssign(({ context, event }, params: { milestone: string }) =>
       update(context, (draft, emit) => {
-        if (context.milestones[params.milestone] !== undefined) return;
+        if (own(context.milestones, params.milestone) !== undefined) return;
         draft.milestones = { ...draft.milestones, [params.milestone]: eventTime(event, context) };
         emit({ type: 'milestone.reached', effectId: nextId(draft, event), milestone: params.milestone });
       }),
@@ -110,7 +111,7 @@ export function caseActions(resolved: ResolvedTemplate) {
       update(context, (draft) => {
         const personId = text(event.payload.personId);
         const roles = event.payload.roles as PersonRecord['roles'];
-        const existing = context.persons[personId]?.roles ?? [];
+        const existing = own(context.persons, personId)?.roles ?? [];
         draft.persons = { ...draft.persons, [personId]: { id: personId, roles: [...new Set([...existing, ...roles])] } };
       }),
     ),
@@ -142,7 +143,7 @@ export function caseActions(resolved: ResolvedTemplate) {
         const payload = event.payload;
         const persons = { ...draft.persons };
         const addRole = (id: string, role: PersonRecord['roles'][number]) => {
-          const roles = persons[id]?.roles ?? [];
+          const roles = own(persons, id)?.roles ?? [];
           persons[id] = { id, roles: roles.includes(role) ? roles : [...roles, role] };
         };
         (payload.victimSurvivors as string[]).forEach((id) => addRole(id, 'adult-victim-survivor'));
@@ -163,7 +164,7 @@ export function caseActions(resolved: ResolvedTemplate) {
     ),
     progressWorkItem: caseAssign(({ context, event }) =>
       update(context, (draft, emit) => {
-        const item = context.workItems[text(event.payload.workItemId)];
+        const item = own(context.workItems, text(event.payload.workItemId));
         if (!item) return;
         const reason = event.payload.reason === undefined ? undefined : text(event.payload.reason);
         setWorkItemStatus(draft, emit, event, item, event.payload.status as 'inProgress', reason);

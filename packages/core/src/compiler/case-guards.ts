@@ -1,4 +1,5 @@
 import type { Condition } from '../model/conditions.js';
+import { own } from './own.js';
 import type { PathwayTemplate } from '../model/template.js';
 import type { CaseContext, CaseEvent } from './case-context.js';
 import { assessedTier, conditionHolds, derivedTier, tierRank } from './case-logic.js';
@@ -12,7 +13,7 @@ export function caseGuards(template: PathwayTemplate) {
     payloadEquals: ({ event }: GuardArgs, params: Record<string, unknown>) => event.payload?.[String(params.field)] === params.value,
     /** True when the firing timer is the wait timer of the given node. */
     timerOfNode: ({ context, event }: GuardArgs, params: { node: string }) => {
-      const timer = context.timers[String(event.payload?.timerId)];
+      const timer = own(context.timers, String(event.payload?.timerId));
       return timer?.purpose === 'wait' && timer.node === params.node;
     },
     /** True when a sentry holds over the case. */

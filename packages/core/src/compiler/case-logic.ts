@@ -1,4 +1,5 @@
 import type { Condition, NamedCondition } from '../model/conditions.js';
+import { own } from './own.js';
 import type { Tiers } from '../model/tiers.js';
 import type { TimeSpan } from '../model/parameters.js';
 import { addTimeSpan, compareInstants } from '../time/deadlines.js';
@@ -14,7 +15,7 @@ export function tierRank(tiers: Tiers | undefined, tier: string | null | undefin
 export function assessedTier(context: CaseContext, tiers: Tiers | undefined): string | null {
   let best: string | null = null;
   for (const [personId, risk] of Object.entries(context.risk)) {
-    const roles = context.persons[personId]?.roles ?? [];
+    const roles = own(context.persons, personId)?.roles ?? [];
     if (!roles.includes('adult-victim-survivor') && !roles.includes('child')) continue;
     if (tierRank(tiers, risk.level) > tierRank(tiers, best)) best = risk.level;
   }
@@ -33,7 +34,7 @@ export function conditionHolds(condition: Condition, context: CaseContext, tiers
   if ('all' in condition) return condition.all.every((c) => conditionHolds(c, context, tiers, named));
   if ('any' in condition) return condition.any.some((c) => conditionHolds(c, context, tiers, named));
   if ('not' in condition) return !conditionHolds(condition.not, context, tiers, named);
-  if ('milestone' in condition) return context.milestones[condition.milestone] !== undefined;
+  if ('milestone' in condition) return own(context.milestones, condition.milestone) !== undefined;
   if ('tierAtLeast' in condition) return tierRank(tiers, context.tier) >= tierRank(tiers, condition.tierAtLeast);
   if ('tierBelow' in condition) return tierRank(tiers, context.tier) < tierRank(tiers, condition.tierBelow);
   if ('persons' in condition) {

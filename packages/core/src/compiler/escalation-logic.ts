@@ -1,4 +1,5 @@
 import type { EscalationRule } from '../model/escalations.js';
+import { own } from './own.js';
 import { addTimeSpan } from '../time/deadlines.js';
 import type { ResolvedTemplate } from './case-actions.js';
 import type { CaseContext, CaseEvent } from './case-context.js';
@@ -40,10 +41,10 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
     case 'event':
       return rules.filter((rule) => rule.trigger.kind === 'event' && rule.trigger.event === event.type).map((rule) => ({ rule }));
     case 'timer': {
-      const timer = context.timers[text(event.payload.timerId)];
+      const timer = own(context.timers, text(event.payload.timerId));
       if (!timer) return [];
       if (timer.purpose === 'overdue' && timer.rule && timer.workItemId) {
-        const item = context.workItems[timer.workItemId];
+        const item = own(context.workItems, timer.workItemId);
         const rule = resolved.escalations.get(timer.rule);
         if (!rule || !item || (item.status !== 'open' && item.status !== 'inProgress')) return [];
         return [{ rule, workItemId: item.id }];
@@ -124,7 +125,7 @@ export function applyEscalations(context: CaseContext, event: CaseEvent, source:
   const routes: string[] = [];
   const next = update(context, (draft, emit) => {
     if (source === 'timer') {
-      const timer = context.timers[text(event.payload.timerId)];
+      const timer = own(context.timers, text(event.payload.timerId));
       if (timer && timer.purpose !== 'wait') {
         const { [timer.id]: _fired, ...rest } = draft.timers;
         draft.timers = rest;

@@ -1,11 +1,12 @@
 import { PathwaysError } from '../errors/problem.js';
+import { own } from './own.js';
 import type { TimeSpan, TimeSpanOrRef } from '../model/parameters.js';
 import type { PathwayTemplate } from '../model/template.js';
 
 /** Resolves a span given directly or through a duration parameter. */
 export function resolveSpan(template: PathwayTemplate, span: TimeSpanOrRef): TimeSpan {
   if (typeof span === 'string' || !('param' in span)) return span;
-  const parameter = template.parameters[span.param];
+  const parameter = own(template.parameters, span.param);
   if (!parameter || parameter.kind !== 'duration') throw new PathwaysError('PWY_PARAMETER_UNKNOWN', `No duration parameter named "${span.param}".`);
   return parameter.value;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { caseCommandPayloads, tierLoweringPayload } from '../model/case-commands.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { timerFiredEvent } from '../model/transitions.js';

@@ -1,4 +1,5 @@
 import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type Snapshot } from 'xstate';
+import { own } from '../compiler/own.js';
 import { z } from 'zod';
 import type { CaseContext, CaseInput, EpisodeRecord, PersonRecord } from '../compiler/case-context.js';
 import { assessedTier, conditionHolds, tierRank } from '../compiler/case-logic.js';
@@ -156,7 +157,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     if ((command.type === 'risk.assessed' || command.type === 'tier.overridden') && !tierIds.includes(String(payload.level))) {
       return refusal('PWY_COMMAND_PAYLOAD_INVALID', `"${String(payload.level)}" is not a tier of this pathway (${tierIds.join(', ') || 'it has none'}).`);
     }
-    if (command.type === 'risk.assessed' && !context.persons[String(payload.personId)]) {
+    if (command.type === 'risk.assessed' && !own(context.persons, String(payload.personId))) {
       return refusal('PWY_COMMAND_PAYLOAD_INVALID', `No person "${String(payload.personId)}" is in the case; add them first (person.added).`);
     }
     if (tiers && command.type === tiers.lowering.event) {
@@ -176,7 +177,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
       }
     }
     if (command.type === 'workItem.progressed') {
-      const item = context.workItems[String(payload.workItemId)];
+      const item = own(context.workItems, String(payload.workItemId));
       if (!item || (item.status !== 'open' && item.status !== 'inProgress')) {
         return refusal('PWY_COMMAND_NOT_ALLOWED', `Work item "${String(payload.workItemId)}" is not open.`);
       }
@@ -286,7 +287,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         .map((timer) => ({ timerId: timer.id, due: timer.due, purpose: timer.purpose, ...(timer.node ? { node: timer.node } : {}) }));
     },
     fireTimer(record, timerId) {
-      const timer = contextOf(record.snapshot).timers[timerId];
+      const timer = own(contextOf(record.snapshot).timers, timerId);
       if (!timer) return refusal('PWY_COMMAND_NOT_ALLOWED', `No timer "${timerId}" is scheduled.`);
       const at = compareInstants(timer.due, record.clock) < 0 ? record.clock : timer.due;
       return send(record, { type: timerFiredEvent, payload: { timerId }, at, actor: 'system', idempotencyKey: `timer:${timerId}` });
@@ -306,7 +307,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         steps: active.map((node) => node.step),
         tier: context.tier,
         tierHistory: context.tierHistory,
-        persons: Object.values(context.persons).map((person) => ({ ...person, ...(context.risk[person.id] ? { risk: context.risk[person.id] } : {}) })),
+        persons: Object.values(context.persons).map((person) => ({ ...person, ...(own(context.risk, person.id) ? { risk: own(context.risk, person.id) } : {}) })),
         episodes: context.episodes,
         workItems: Object.values(context.workItems),
         plans: Object.values(context.plans),

@@ -94,7 +94,7 @@ export function checkBounds(index: TemplateIndex): void {
   for (const collection of collections) {
     (template[collection] as readonly { governance?: Governance }[]).forEach((element, i) => {
       for (const [field] of tailorableFields(element.governance)) {
-        if (!(field in element) || field === 'id' || field === 'governance') {
+        if (!Object.hasOwn(element, field) || field === 'id' || field === 'governance') {
           index.report(
             'PWY_GOVERNANCE_FIELD_UNKNOWN',
             [collection, i, 'governance', 'bounds', field],

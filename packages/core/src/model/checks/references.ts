@@ -1,4 +1,5 @@
 import type { JsonPath } from '../../errors/problem.js';
+import { own } from '../../compiler/own.js';
 import type { Condition } from '../conditions.js';
 import { caseCommandPayloads } from '../case-commands.js';
 import { automaticNodeTypes } from '../nodes.js';
@@ -30,7 +31,7 @@ function referenceCheckers(index: TemplateIndex) {
     },
     span: (span: TimeSpanOrRef | undefined, path: JsonPath) => {
       if (span === undefined || typeof span === 'string' || !('param' in span)) return;
-      const declared = template.parameters[span.param];
+      const declared = own(template.parameters, span.param);
       if (!declared) report('PWY_PARAMETER_UNKNOWN', [...path, 'param'], `No parameter named "${span.param}" is declared.`);
       else if (declared.kind !== 'duration') {
         report('PWY_PARAMETER_KIND', [...path, 'param'], `"${span.param}" is a ${declared.kind} parameter; a duration is needed here.`);
@@ -164,7 +165,7 @@ export function checkReferences(index: TemplateIndex): void {
   template.meetings.forEach((m, i) => {
     check.role(m.chairRole, ['meetings', i, 'chairRole']);
     if (typeof m.cadence !== 'string') {
-      const declared = template.parameters[m.cadence.param];
+      const declared = own(template.parameters, m.cadence.param);
       if (!declared) report('PWY_PARAMETER_UNKNOWN', ['meetings', i, 'cadence', 'param'], `No parameter named "${m.cadence.param}" is declared.`);
       else if (declared.kind !== 'enum') report('PWY_PARAMETER_KIND', ['meetings', i, 'cadence', 'param'], `"${m.cadence.param}" is a ${declared.kind} parameter; an enum (cadence) is needed here.`);
     }
