@@ -1,6 +1,6 @@
 // `pnpm bench` for @pathways/core. Prints medians; ratios are against a raw baseline measured in
 // the same run where one exists. Targets are goals to report, never assertions.
-import { analyseTemplate, parseTemplate, validateTemplate } from '@pathways/core';
+import { analyseTemplate, compile, parseTemplate, validateTemplate } from '@pathways/core';
 import { generateLargeTemplate } from './generate-template.js';
 import { formatRow, measure } from './measure.js';
 
@@ -21,3 +21,15 @@ console.log(formatRow(parse, rawJson));
 console.log(formatRow(analyse));
 console.log(formatRow(validate, rawJson, '< 16 ms'));
 console.log(`  → parse + analysis ${validate.medianMs < 16 ? 'meets' : 'misses'} the 16 ms target (${validate.medianMs.toFixed(2)} ms).\n`);
+
+console.log(`Compiling to an XState machine — the same ${parsedTemplate.nodes.length}-node template`);
+// Cold: each run compiles content it has not seen (a different version), so the cache misses.
+let coldVersion = 0;
+const cold = measure('compile, cold (parse + build machine)', () => compile({ ...parsedTemplate, version: `1.0.${(coldVersion += 1)}` }), { warmup: 5, runs: 60 });
+compile(parsedTemplate);
+const cachedByContent = measure('compile, cached (equal content: hash lookup)', () => compile({ ...parsedTemplate }), { warmup: 5, runs: 100 });
+const cachedByIdentity = measure('compile, cached (same template object)', () => compile(parsedTemplate), { warmup: 5, runs: 100 });
+console.log(formatRow(cold));
+console.log(formatRow(cachedByContent, cold));
+console.log(formatRow(cachedByIdentity, cold));
+console.log('');

@@ -320,6 +320,8 @@ function buildMachine(template: PathwayTemplate): AnyStateMachine {
 }
 
 const cache = new Map<string, CompiledPathway>();
+// Compiling the very same template object again skips hashing its content.
+const byIdentity = new WeakMap<PathwayTemplate, CompiledPathway>();
 const cacheLimit = 64;
 
 /** Built-in command types, which templates may use as transition events without declaring them. */
@@ -331,9 +333,14 @@ export const builtInEventTypes: ReadonlySet<string> = new Set(Object.keys(caseCo
  * Throws a `PathwaysError` with every problem if the template is not valid.
  */
 export function compile(template: PathwayTemplate): CompiledPathway {
+  const known = byIdentity.get(template);
+  if (known) return known;
   const hash = contentHash(template);
   const cached = cache.get(hash);
-  if (cached) return cached;
+  if (cached) {
+    byIdentity.set(template, cached);
+    return cached;
+  }
   const checked = parseTemplate(template);
   if (!checked.ok) {
     throw new PathwaysError('PWY_TEMPLATE_UNUSABLE', `The template has ${checked.problems.length} problem(s); run \`pathways validate\`.`, checked.problems);
@@ -341,5 +348,6 @@ export function compile(template: PathwayTemplate): CompiledPathway {
   const compiled: CompiledPathway = { template: checked.template, contentHash: hash, machine: buildMachine(checked.template) };
   if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
   cache.set(hash, compiled);
+  byIdentity.set(template, compiled);
   return compiled;
 }

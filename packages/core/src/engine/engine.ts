@@ -128,12 +128,14 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     actor.start();
     let allowed = true;
     if (event && failure === undefined) {
-      try {
-        allowed = (actor.getSnapshot() as AnyMachineSnapshot).can(event as { type: string });
-      } catch (error) {
-        failure = error;
-      }
-      if (allowed && failure === undefined) actor.send(event as { type: string });
+      // An event no active state handles (or whose guards all fail) leaves the very same
+      // snapshot object; checking that is cheaper than asking `can()` first, which computes the
+      // transition twice.
+      // A transition that changes nothing (e.g. a self-loop without actions) also leaves it, so
+      // only then is `can()` asked, on the snapshot the event was sent to.
+      const before = actor.getSnapshot() as AnyMachineSnapshot;
+      actor.send(event as { type: string });
+      allowed = failure !== undefined || actor.getSnapshot() !== before || before.can(event as { type: string });
     }
     const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
     if (snapshot.status === 'error' && failure === undefined) failure = snapshot.error;
