@@ -1,6 +1,6 @@
 // Validates the NZ national baseline with the core validator and prints every problem.
-// Run from packages/core (so '@pathways/core' resolves to its source):
-//   cd packages/core && npx tsx --conditions=@pathways/source ../templates/scripts/check-baseline.ts [file]
+// Run with `pnpm --filter @pathways/templates check` (resolves @pathways/core to its source):
+//   pnpm --filter @pathways/templates check [file]
 // Exits 1 when the validator reports problems. Compiling is tried as well and reported, but the
 // validator's verdict is what this script checks.
 import { readFileSync } from 'node:fs';
