@@ -193,6 +193,81 @@ export const errorCatalogue = {
     'No such incident',
     'Retry an incident recorded for this case, using the incident the engine returned.',
   ),
+  PWY_VARIANT_INVALID: entry(
+    'PWY_VARIANT_INVALID',
+    'Invalid variant file',
+    'Fix the variant: it needs kind "variant", id, version, title, locality, extends (id and exact version), effectiveFrom and changes.',
+  ),
+  PWY_VARIANT_BASE_MISMATCH: entry(
+    'PWY_VARIANT_BASE_MISMATCH',
+    'Variant extends another version',
+    'Check the variant against the exact version it extends, or rebase it onto this one (pathways rebase).',
+  ),
+  PWY_VARIANT_TARGET_MISSING: entry(
+    'PWY_VARIANT_TARGET_MISSING',
+    'Change targets a missing element',
+    'Point the change at an element of the version the variant extends (ids are listed by pathways resolve).',
+  ),
+  PWY_VARIANT_LOCKED: entry(
+    'PWY_VARIANT_LOCKED',
+    'Change touches a locked safeguard',
+    'Leave locked elements (and the outgoing transitions of locked nodes) as they are; add local content at an adjustment point instead.',
+  ),
+  PWY_VARIANT_NOT_TAILORABLE: entry(
+    'PWY_VARIANT_NOT_TAILORABLE',
+    'Field is not tailorable',
+    'Change only the fields the element lists as tailorable; ask the level above to open the field if it must change.',
+  ),
+  PWY_VARIANT_OUT_OF_BOUNDS: entry(
+    'PWY_VARIANT_OUT_OF_BOUNDS',
+    'Value outside its bounds',
+    'Choose a value within the bounds the level above set (shown in the message).',
+  ),
+  PWY_VARIANT_UNLOCK: entry(
+    'PWY_VARIANT_UNLOCK',
+    'Governance loosened',
+    'A level may lock more, never less: keep the lock, or tighten bounds instead of widening them.',
+  ),
+  PWY_VARIANT_FRAGMENT_OUTSIDE_POINT: entry(
+    'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT',
+    'Local activity outside an adjustment point',
+    'Add local nodes and transitions with addFragment at a declared adjustment point, or intake sources at an entry-point slot.',
+  ),
+  PWY_VARIANT_FRAGMENT_SHAPE: entry(
+    'PWY_VARIANT_FRAGMENT_SHAPE',
+    'Fragment without exactly one entry and one exit',
+    'Make every fragment transition stay inside the fragment, enter only through the declared entry node and leave only through the declared exit.',
+  ),
+  PWY_VARIANT_ID_NOT_NAMESPACED: entry(
+    'PWY_VARIANT_ID_NOT_NAMESPACED',
+    'Local id without the locality namespace',
+    'Prefix local ids with the locality namespace, e.g. chc/whanau-hui, so they never clash with national or other local ids.',
+  ),
+  PWY_INVARIANT_VIOLATED: entry(
+    'PWY_INVARIANT_VIOLATED',
+    'Invariant broken',
+    'Restore the safeguard the invariant protects; the witness shows the shortest path that breaks it.',
+  ),
+  PWY_VERSION_BUMP_REQUIRED: entry(
+    'PWY_VERSION_BUMP_REQUIRED',
+    'Version not bumped',
+    'Publish changes under a higher semantic version; published versions are immutable.',
+  ),
+  PWY_VERSION_MAJOR_REQUIRED: entry(
+    'PWY_VERSION_MAJOR_REQUIRED',
+    'Breaking change needs a major version',
+    'A new lock, a new invariant or a tighter bound can break variants: bump the major version and run an impact report.',
+  ),
+  PWY_VERSION_PUBLISHED: entry(
+    'PWY_VERSION_PUBLISHED',
+    'Published version changed',
+    'Published versions are immutable: publish the change as a new version.',
+  ),
+  PWY_REBASE_CONFLICT: entry(
+    'PWY_REBASE_CONFLICT',
+    'Change conflicts with the new version',
+    'Follow the suggested resolution for the change, then check the variant again.',
+  ),
   PWY_TEMPLATE_UNUSABLE: entry(
     'PWY_TEMPLATE_UNUSABLE',
     'Template is unusable',

@@ -1,0 +1,243 @@
+import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
+import type { JsonPath, Problem } from '../errors/problem.js';
+import type { FieldBounds, Governance } from '../model/governance.js';
+import { readJsonText, screenJsonValue } from '../model/json-guard.js';
+import { validateTemplate } from '../model/parse-template.js';
+import type { PathwayTemplate } from '../model/template.js';
+import { problemsFromZodIssues } from '../model/zod-problems.js';
+import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
+import { boundsAtLeastAsTight, governanceStrength, outOfBounds } from './governance-rules.js';
+import { evaluateInvariants, type WitnessStep } from './invariants/evaluate.js';
+import { pathwayVariant, type ElementCollection, type PathwayVariant, type VariantChange } from './variant.js';
+
+/** One problem with a variant: what, which change, which element, how to fix, and for invariants the witness. */
+export interface VariantProblem {
+  readonly code: ErrorCode;
+  /** Index of the offending change; null when the problem is in the resolved whole. */
+  readonly change: number | null;
+  /** Where: in the variant (for change problems) or in the resolved template. */
+  readonly path: JsonPath;
+  readonly message: string;
+  readonly hint: string;
+  /** For broken invariants: the shortest offending path, for the designer to highlight. */
+  readonly witness?: readonly WitnessStep[];
+}
+
+export type CheckVariantResult = {
+  readonly ok: boolean;
+  /** True when the variant could not be read at all. */
+  readonly unusable: boolean;
+  readonly problems: readonly VariantProblem[];
+  /** The resolved template, when the variant could be applied. */
+  readonly resolved?: PathwayTemplate;
+  readonly provenance?: ProvenanceMap;
+  readonly variant?: PathwayVariant;
+};
+
+type Element = Record<string, unknown> & { governance?: Governance };
+
+function make(code: ErrorCode, change: number | null, path: JsonPath, message: string, extra: Partial<VariantProblem> = {}): VariantProblem {
+  return { code, change, path, message, hint: catalogueEntry(code).hint, ...extra };
+}
+
+/** Parses a variant from JSON text or a value, with every problem at once. */
+export function parseVariant(input: unknown): { ok: true; variant: PathwayVariant } | { ok: false; unusable: boolean; problems: Problem[] } {
+  let value = input;
+  if (typeof input === 'string') {
+    const read = readJsonText(input);
+    if (!read.ok) return { ok: false, unusable: read.unusable, problems: [...read.problems] };
+    value = read.value;
+  }
+  const screened = screenJsonValue(value);
+  if (screened.unusable || screened.problems.length > 0) return { ok: false, unusable: screened.unusable, problems: screened.problems };
+  const parsed = pathwayVariant.safeParse(value);
+  if (!parsed.success) return { ok: false, unusable: false, problems: problemsFromZodIssues(parsed.error.issues, [], value) };
+  return { ok: true, variant: parsed.data };
+}
+
+/** Governance of each change against the parent: locks, bounds, adjustment points, namespaces. */
+function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): VariantProblem[] {
+  const problems: VariantProblem[] = [];
+  const ns = variant.locality.id;
+  const namespaced = (id: string) => id.startsWith(`${ns}/`);
+  const elements = (collection: ElementCollection) => parent[collection] as unknown as Element[];
+  const find = (collection: ElementCollection, id: string) => elements(collection).find((element) => elementIdOf(collection, element) === id);
+  const nodeLocked = (id: string) => find('nodes', id)?.governance?.mode === 'locked';
+  const lockedReason = (element: Element | undefined) => (element?.governance?.mode === 'locked' && element.governance.reason ? ` (${element.governance.reason})` : '');
+
+  /** The governance in force for an element: its own, or for a transition also its source node's lock. */
+  const effectiveLock = (collection: ElementCollection, id: string): string | undefined => {
+    const element = find(collection, id);
+    if (element?.governance?.mode === 'locked') return `"${id}" is locked${lockedReason(element)}`;
+    if (collection === 'transitions' && element && nodeLocked(String(element.from))) {
+      return `"${id}" leaves the locked node "${String(element.from)}"${lockedReason(find('nodes', String(element.from)))}; a lock covers a node's outgoing transitions`;
+    }
+    return undefined;
+  };
+
+  variant.changes.forEach((change: VariantChange, index) => {
+    const at = (...path: (string | number)[]) => ['changes', index, ...path];
+    switch (change.op) {
+      case 'setParameter': {
+        const parameter = Object.hasOwn(parent.parameters, change.name) ? parent.parameters[change.name] : undefined;
+        if (!parameter) return;
+        const governance = parameter.governance;
+        if (governance?.mode === 'locked') {
+          problems.push(make('PWY_VARIANT_LOCKED', index, at('name'), `The parameter "${change.name}" is locked${governance.reason ? ` (${governance.reason})` : ''}.`));
+        } else if (governance?.mode === 'tailorable') {
+          const bounds = governance.bounds.value;
+          if (!bounds) problems.push(make('PWY_VARIANT_NOT_TAILORABLE', index, at('name'), `The value of "${change.name}" is not tailorable.`));
+          else {
+            const why = outOfBounds(change.value, bounds, parameter.kind, parameter.kind === 'enum' ? parameter.values : undefined);
+            if (why) problems.push(make('PWY_VARIANT_OUT_OF_BOUNDS', index, at('value'), `"${change.name}" cannot be ${JSON.stringify(change.value)}: ${why}.`));
+          }
+        }
+        return;
+      }
+      case 'add': {
+        const id = elementIdOf(change.collection, change.element);
+        if (change.collection === 'nodes' || change.collection === 'transitions') {
+          problems.push(
+            make(
+              'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT',
+              index,
+              at('element'),
+              `Adding ${change.collection === 'nodes' ? 'the node' : 'the transition'} "${id}" directly changes the national flow; local ${change.collection} are added only inside a fragment at an adjustment point.`,
+            ),
+          );
+          return;
+        }
+        const key = change.collection === 'events' ? id.split('.')[0] === ns : namespaced(id);
+        if (!key) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('element'), `The local ${change.collection} id "${id}" must start with "${ns}${change.collection === 'events' ? '.' : '/'}".`));
+        return;
+      }
+      case 'replace':
+      case 'remove':
+      case 'setField':
+      case 'setGovernance':
+      case 'relabel': {
+        const element = find(change.collection, change.id);
+        if (!element) return;
+        const lock = effectiveLock(change.collection, change.id);
+        if (change.op === 'relabel') {
+          if (lock && change.label.en !== undefined) problems.push(make('PWY_VARIANT_LOCKED', index, at('label', 'en'), `${lock}: its English name stays; add other languages instead.`));
+          return;
+        }
+        if (change.op === 'setGovernance') {
+          const before = element.governance;
+          const after = change.governance;
+          if (governanceStrength(after) < governanceStrength(before)) {
+            problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance'), `"${change.id}" is ${before?.mode ?? 'free'} at the level above; it cannot become ${after.mode}.`));
+          } else if (before?.mode === 'tailorable' && after.mode === 'tailorable') {
+            for (const [field, bounds] of Object.entries(before.bounds)) {
+              const next = Object.hasOwn(after.bounds, field) ? after.bounds[field] : undefined;
+              if (!next || !boundsAtLeastAsTight(bounds, next as FieldBounds, 'value')) {
+                problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance', 'bounds', field), `The bounds of "${field}" on "${change.id}" may only get tighter.`));
+              }
+            }
+            for (const field of Object.keys(after.bounds)) {
+              if (!Object.hasOwn(before.bounds, field)) problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance', 'bounds', field), `"${field}" of "${change.id}" is not tailorable at the level above; it cannot be opened here.`));
+            }
+          }
+          return;
+        }
+        if (lock) {
+          problems.push(make('PWY_VARIANT_LOCKED', index, at('id'), `${lock}; it cannot be ${change.op === 'remove' ? 'removed' : change.op === 'replace' ? 'replaced' : 'changed'}.`));
+          return;
+        }
+        if (element.governance?.mode === 'tailorable') {
+          if (change.op !== 'setField') {
+            problems.push(make('PWY_VARIANT_NOT_TAILORABLE', index, at('id'), `"${change.id}" is tailorable only in ${Object.keys(element.governance.bounds).join(', ') || 'no field'}; it cannot be ${change.op === 'remove' ? 'removed' : 'replaced'}.`));
+            return;
+          }
+          const bounds = Object.hasOwn(element.governance.bounds, change.field) ? element.governance.bounds[change.field] : undefined;
+          if (!bounds) {
+            problems.push(make('PWY_VARIANT_NOT_TAILORABLE', index, at('field'), `"${change.field}" of "${change.id}" is not tailorable (tailorable: ${Object.keys(element.governance.bounds).join(', ') || 'nothing'}).`));
+            return;
+          }
+          const kind = typeof change.value === 'string' || (typeof change.value === 'object' && change.value !== null && 'workingDays' in change.value) ? 'duration' : 'value';
+          const why = outOfBounds(change.value, bounds, kind === 'duration' && (bounds.min !== undefined || bounds.max !== undefined) ? 'duration' : 'value');
+          if (why) problems.push(make('PWY_VARIANT_OUT_OF_BOUNDS', index, at('value'), `"${change.field}" of "${change.id}" cannot be ${JSON.stringify(change.value)}: ${why}.`));
+        }
+        return;
+      }
+      case 'addFragment': {
+        const point = parent.adjustmentPoints.find((p) => p.id === change.point);
+        if (!point || point.kind !== 'fragment') return;
+        const ids = new Set(change.nodes.map((node) => node.id));
+        change.nodes.forEach((node, n) => {
+          if (!namespaced(node.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('nodes', n, 'id'), `The local node id "${node.id}" must start with "${ns}/".`));
+          if (node.stage !== point.stage) problems.push(make('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', index, at('nodes', n, 'stage'), `"${node.id}" is in ${node.stage}, but the adjustment point "${point.id}" is in ${point.stage}.`));
+          if (node.type === 'start' || node.type === 'end') problems.push(make('PWY_VARIANT_FRAGMENT_SHAPE', index, at('nodes', n, 'type'), `A fragment has no ${node.type} node: it is entered and left through the adjustment point.`));
+        });
+        change.transitions.forEach((t, n) => {
+          if (!namespaced(t.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('transitions', n, 'id'), `The local transition id "${t.id}" must start with "${ns}/".`));
+          if (!ids.has(t.from) || !ids.has(t.to)) {
+            problems.push(make('PWY_VARIANT_FRAGMENT_SHAPE', index, at('transitions', n), `"${t.id}" goes ${t.from} → ${t.to}, leaving the fragment: a fragment has one entry (${change.entry}) and one exit (${change.exit.node}).`));
+          }
+        });
+        if (!ids.has(change.entry)) problems.push(make('PWY_VARIANT_FRAGMENT_SHAPE', index, at('entry'), `The entry "${change.entry}" is not one of the fragment's nodes.`));
+        if (!ids.has(change.exit.node)) problems.push(make('PWY_VARIANT_FRAGMENT_SHAPE', index, at('exit', 'node'), `The exit "${change.exit.node}" is not one of the fragment's nodes.`));
+        change.events.forEach((event, n) => {
+          if (event.type.split('.')[0] !== ns) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('events', n, 'type'), `The local event "${event.type}" must start with "${ns}.".`));
+        });
+        return;
+      }
+      case 'addIntakeSource': {
+        if (!namespaced(change.agency.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('agency', 'id'), `The local agency id "${change.agency.id}" must start with "${ns}/".`));
+        if (change.event && change.event.type.split('.')[0] !== ns) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('event', 'type'), `The local event "${change.event.type}" must start with "${ns}.".`));
+        return;
+      }
+      case 'addAdjustmentPoint':
+        if (!namespaced(change.point.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('point', 'id'), `The local adjustment point id "${change.point.id}" must start with "${ns}/".`));
+        return;
+      case 'setCalendar':
+        return;
+    }
+  });
+  return problems;
+}
+
+/** The change that last set an element of the resolved template, if this variant did. */
+function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection: ElementCollection, id: string): number | null {
+  const origin = Object.hasOwn(provenance, provenanceKey(collection, id)) ? provenance[provenanceKey(collection, id)] : undefined;
+  return origin && origin.source === variant.id && origin.change !== undefined ? origin.change : null;
+}
+
+/**
+ * Checks a variant against its parent (the baseline, or the resolved level above): every problem
+ * at once — governance of each change, the resolved template's validity, and every invariant,
+ * evaluated on the resolved graph with a witness for each one broken.
+ */
+export function checkVariant(parent: PathwayTemplate, input: unknown, parentProvenance?: ProvenanceMap): CheckVariantResult {
+  const parsed = parseVariant(input);
+  if (!parsed.ok) {
+    return { ok: false, unusable: parsed.unusable, problems: parsed.problems.map((p) => ({ ...p, code: parsed.unusable ? p.code : p.code, change: null })) };
+  }
+  const variant = parsed.variant;
+  const problems: VariantProblem[] = [];
+  if (variant.extends.id !== parent.id || variant.extends.version !== parent.version) {
+    problems.push(make('PWY_VARIANT_BASE_MISMATCH', null, ['extends'], `The variant extends ${variant.extends.id}@${variant.extends.version}; it is being checked against ${parent.id}@${parent.version}.`));
+  }
+  problems.push(...checkChanges(parent, variant));
+  const applied = applyVariant(parent, variant, parentProvenance ?? baseProvenance(parent));
+  problems.push(...applied.problems.map((p) => ({ ...p, change: typeof p.path[1] === 'number' ? p.path[1] : null })));
+
+  const validated = validateTemplate(applied.template);
+  if (!validated.ok) {
+    for (const p of validated.problems) {
+      const [collection, position] = p.path;
+      const element = typeof collection === 'string' && typeof position === 'number' ? (applied.template as unknown as Record<string, unknown[]>)[collection]?.[position] : undefined;
+      const change = element ? changeOf(applied.provenance, variant, collection as ElementCollection, elementIdOf(collection as ElementCollection, element)) : null;
+      problems.push({ ...p, change, path: ['resolved', ...p.path] });
+    }
+    return { ok: false, unusable: false, problems, resolved: applied.template, provenance: applied.provenance, variant };
+  }
+  for (const verdict of evaluateInvariants(validated.template)) {
+    if (verdict.holds) continue;
+    const culprit = verdict.witness?.find((step) => step.transition !== undefined && changeOf(applied.provenance, variant, 'transitions', step.transition) !== null);
+    const change = culprit?.transition ? changeOf(applied.provenance, variant, 'transitions', culprit.transition) : null;
+    problems.push(make('PWY_INVARIANT_VIOLATED', change, ['resolved', 'invariants', verdict.index], verdict.message, verdict.witness ? { witness: verdict.witness } : {}));
+  }
+  return { ok: problems.length === 0, unusable: false, problems, resolved: validated.template, provenance: applied.provenance, variant };
+}

@@ -1,0 +1,55 @@
+import type { Governance, FieldBounds } from '../model/governance.js';
+import { timeSpan, type Parameter } from '../model/parameters.js';
+import { compareSpans, describeSpan } from '../time/span-length.js';
+
+const strength = { free: 0, tailorable: 1, locked: 2 } as const;
+
+/** How strict a governance is: free < tailorable < locked. */
+export function governanceStrength(governance: Governance | undefined): number {
+  return strength[governance?.mode ?? 'free'];
+}
+
+/** Why a value lies outside bounds, or undefined when it is within them. */
+export function outOfBounds(value: unknown, bounds: FieldBounds, kind: Parameter['kind'] | 'value', enumValues?: readonly string[]): string | undefined {
+  if (bounds.values && !bounds.values.some((allowed) => JSON.stringify(allowed) === JSON.stringify(value))) {
+    return `allowed values are ${bounds.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  for (const side of ['min', 'max'] as const) {
+    const bound = bounds[side];
+    if (bound === undefined) continue;
+    let order: number | undefined;
+    if (kind === 'duration') {
+      const span = timeSpan.safeParse(value);
+      const limit = timeSpan.safeParse(bound);
+      if (!span.success || !limit.success) return `a duration is needed (bound ${JSON.stringify(bound)})`;
+      order = compareSpans(span.data, limit.data);
+      if (order === undefined) return `give it in the same unit as the bound ${describeSpan(limit.data)}`;
+      if ((side === 'max' && order > 0) || (side === 'min' && order < 0)) return `${describeSpan(span.data)} is ${side === 'max' ? 'above the maximum' : 'below the minimum'} ${describeSpan(limit.data)}`;
+    } else if (kind === 'enum' && enumValues) {
+      const rank = (v: unknown) => (typeof v === 'string' ? enumValues.indexOf(v) : -1);
+      if (rank(value) < 0) return `allowed values are ${enumValues.join(', ')}`;
+      if ((side === 'max' && rank(value) > rank(bound)) || (side === 'min' && rank(value) < rank(bound))) {
+        return `${String(value)} is ${side === 'max' ? 'beyond' : 'below'} the ${side} ${String(bound)} (order: ${enumValues.join(' < ')})`;
+      }
+    } else if (typeof value === 'number' && typeof bound === 'number') {
+      if ((side === 'max' && value > bound) || (side === 'min' && value < bound)) return `${value} is ${side === 'max' ? 'above the maximum' : 'below the minimum'} ${bound}`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `next` bounds are at least as tight as `previous` ones (for locking more, never less). */
+export function boundsAtLeastAsTight(previous: FieldBounds, next: FieldBounds, kind: Parameter['kind'] | 'value', enumValues?: readonly string[]): boolean {
+  for (const side of ['min', 'max'] as const) {
+    const before = previous[side];
+    if (before === undefined) continue;
+    const after = next[side];
+    if (after === undefined) return false;
+    if (outOfBounds(after, { [side]: before }, kind, enumValues) !== undefined) return false;
+  }
+  if (previous.values) {
+    if (!next.values) return false;
+    if (!next.values.every((v) => previous.values!.some((p) => JSON.stringify(p) === JSON.stringify(v)))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,78 @@
+import { gt, major, valid } from 'semver';
+import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
+import type { FieldBounds } from '../model/governance.js';
+import type { PathwayTemplate } from '../model/template.js';
+import { elementIdOf } from './apply-variant.js';
+import { boundsAtLeastAsTight, governanceStrength } from './governance-rules.js';
+import { elementCollections } from './variant.js';
+
+/** A problem with publishing a version. */
+export interface PublishProblem {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** What publishing `next` after `previous` requires, and what stands in the way. */
+export interface PublishCheck {
+  readonly ok: boolean;
+  /** The smallest bump the changes need. */
+  readonly requiredBump: 'major' | 'minor' | 'patch';
+  /** Why a major bump is needed: new locks, new invariants, tighter bounds. */
+  readonly breaking: readonly string[];
+  readonly problems: readonly PublishProblem[];
+}
+
+function problem(code: ErrorCode, message: string): PublishProblem {
+  return { code, message, hint: catalogueEntry(code).hint };
+}
+
+/** Changes that can break variants of the previous version: a new lock, a new invariant, a tighter bound. */
+export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate): string[] {
+  const reasons: string[] = [];
+  const previousInvariants = new Set(previous.invariants.map((i) => i.id));
+  for (const invariant of next.invariants) if (!previousInvariants.has(invariant.id)) reasons.push(`new invariant "${invariant.id}"`);
+  for (const collection of elementCollections) {
+    const before = new Map((previous[collection] as readonly { governance?: { mode: string } }[]).map((e) => [elementIdOf(collection, e), e]));
+    for (const element of next[collection] as readonly { governance?: Parameters<typeof governanceStrength>[0] }[]) {
+      const id = elementIdOf(collection, element);
+      const old = before.get(id) as { governance?: Parameters<typeof governanceStrength>[0] } | undefined;
+      if (!old) continue;
+      if (governanceStrength(element.governance) > governanceStrength(old.governance)) reasons.push(`${collection} "${id}" is now ${element.governance?.mode}`);
+    }
+  }
+  for (const [name, parameter] of Object.entries(next.parameters)) {
+    const old = Object.hasOwn(previous.parameters, name) ? previous.parameters[name] : undefined;
+    if (!old) continue;
+    if (governanceStrength(parameter.governance) > governanceStrength(old.governance)) reasons.push(`parameter "${name}" is now ${parameter.governance?.mode}`);
+    else if (old.governance?.mode === 'tailorable' && parameter.governance?.mode === 'tailorable') {
+      const before = old.governance.bounds.value as FieldBounds | undefined;
+      const after = parameter.governance.bounds.value as FieldBounds | undefined;
+      const kind = parameter.kind;
+      if (before && after && boundsAtLeastAsTight(before, after, kind, parameter.kind === 'enum' ? parameter.values : undefined) && !boundsAtLeastAsTight(after, before, kind, parameter.kind === 'enum' ? parameter.values : undefined)) {
+        reasons.push(`parameter "${name}" has tighter bounds`);
+      }
+    }
+  }
+  return reasons;
+}
+
+/**
+ * Checks publishing `next` after `previous` (undefined for a first version): a semver bump is
+ * required, published versions are immutable, and a new lock, invariant or tighter bound needs a
+ * major version.
+ */
+export function checkPublish(previous: PathwayTemplate | undefined, next: PathwayTemplate, published: ReadonlyMap<string, string> = new Map(), contentHashOf: (t: PathwayTemplate) => string = (t) => JSON.stringify(t)): PublishCheck {
+  const problems: PublishProblem[] = [];
+  const existing = published.get(next.version);
+  if (existing !== undefined && existing !== contentHashOf(next)) problems.push(problem('PWY_VERSION_PUBLISHED', `${next.id}@${next.version} is already published with other content.`));
+  if (!previous) return { ok: problems.length === 0, requiredBump: 'major', breaking: [], problems };
+  if (!valid(next.version) || !gt(next.version, previous.version)) {
+    problems.push(problem('PWY_VERSION_BUMP_REQUIRED', `${next.version} is not higher than the published ${previous.version}.`));
+  }
+  const breaking = breakingChanges(previous, next);
+  if (breaking.length > 0 && valid(next.version) && major(next.version) <= major(previous.version)) {
+    problems.push(problem('PWY_VERSION_MAJOR_REQUIRED', `These changes need version ${major(previous.version) + 1}.0.0 or later: ${breaking.join('; ')}.`));
+  }
+  return { ok: problems.length === 0, requiredBump: breaking.length > 0 ? 'major' : 'minor', breaking, problems };
+}
