@@ -1,7 +1,7 @@
 // Files generated from core's single sources of truth (the error catalogue, later the schemas).
 // `pnpm --filter @pathways/core generate` writes them; a test fails when a committed copy drifts.
 import { join } from 'node:path';
-import { errorCatalogue, pathwayTemplate, scenario } from '@pathways/core';
+import { errorCatalogue, pathwayTemplate, pathwayVariant, scenario } from '@pathways/core';
 import { z } from 'zod';
 import { renderTemplateReference, type JsonSchema } from './render-template-reference.js';
 
@@ -39,10 +39,12 @@ function jsonSchemaOf(schema: z.ZodType, id: string, title: string): JsonSchema 
 export function generatedArtifacts(): GeneratedArtifact[] {
   const template = jsonSchemaOf(pathwayTemplate, 'https://pathways.example/schema/pathway-template.schema.json', 'Pathways pathway template');
   const scenarioSchema = jsonSchemaOf(scenario, 'https://pathways.example/schema/scenario.schema.json', 'Pathways scenario');
+  const variantSchema = jsonSchemaOf(pathwayVariant, 'https://pathways.example/schema/pathway-variant.schema.json', 'Pathways variant');
   return [
     { path: 'docs/reference/errors.md', content: errorsReference() },
     { path: 'packages/core/schema/pathway-template.schema.json', content: `${JSON.stringify(template, null, 2)}\n` },
     { path: 'packages/core/schema/scenario.schema.json', content: `${JSON.stringify(scenarioSchema, null, 2)}\n` },
+    { path: 'packages/core/schema/pathway-variant.schema.json', content: `${JSON.stringify(variantSchema, null, 2)}\n` },
     { path: 'docs/reference/template.md', content: renderTemplateReference(template) },
   ];
 }

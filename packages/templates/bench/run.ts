@@ -1,7 +1,9 @@
 // `pnpm bench` for @pathways/templates: the engine on the NZ national baseline. Ratios are
 // against raw XState doing the same work on the same compiled machine, measured in the same run.
 // Goals are targets to report, never assertions.
-import { compile, createEngine, type CaseRecord, type CommandInput } from '@pathways/core';
+import { checkVariant, compile, createEngine, resolve, type CaseRecord, type CommandInput } from '@pathways/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { nzNationalBaseline } from '@pathways/templates';
 import { createActor, type AnyMachineSnapshot, type Snapshot } from 'xstate';
 
@@ -33,6 +35,18 @@ const cachedByIdentity = time(() => compile(nzNationalBaseline), 100);
 row('compile, cold', coldCompile);
 row('compile, cached (equal content: hash lookup)', cachedByContent);
 row('compile, cached (same template object)', cachedByIdentity);
+
+console.log('\nVariants of the baseline');
+const canterbury = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'variants', 'valid', 'canterbury-regional.json'), 'utf8')) as Record<string, unknown>;
+const checkMs = time(() => checkVariant(nzNationalBaseline, canterbury), 50);
+row('checkVariant: Canterbury against the baseline', checkMs, `  (target < 16 ms: ${checkMs < 16 ? 'met' : 'missed'})`);
+let variantVersion = 0;
+const resolveCompileMs = time(() => {
+  const resolved = resolve(nzNationalBaseline, [{ ...(canterbury as never), version: `1.0.${(variantVersion += 1)}` }]);
+  if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems.slice(0, 2)));
+  compile(resolved.template);
+}, 30);
+row('resolve + compile (cold)', resolveCompileMs);
 
 const engine = createEngine(nzNationalBaseline);
 const machine = engine.pathway.machine;

@@ -1,14 +1,15 @@
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
-import type { JsonPath, Problem } from '../errors/problem.js';
+import type { JsonPath } from '../errors/problem.js';
+import { parseVariant } from './parse-variant.js';
 import type { FieldBounds, Governance } from '../model/governance.js';
-import { readJsonText, screenJsonValue } from '../model/json-guard.js';
 import { validateTemplate } from '../model/parse-template.js';
 import type { PathwayTemplate } from '../model/template.js';
-import { problemsFromZodIssues } from '../model/zod-problems.js';
 import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
 import { boundsAtLeastAsTight, governanceStrength, outOfBounds } from './governance-rules.js';
 import { evaluateInvariants, type WitnessStep } from './invariants/evaluate.js';
-import { pathwayVariant, type ElementCollection, type PathwayVariant, type VariantChange } from './variant.js';
+import type { ElementCollection, PathwayVariant, VariantChange } from './variant.js';
+
+export { parseVariant };
 
 /** One problem with a variant: what, which change, which element, how to fix, and for invariants the witness. */
 export interface VariantProblem {
@@ -38,21 +39,6 @@ type Element = Record<string, unknown> & { governance?: Governance };
 
 function make(code: ErrorCode, change: number | null, path: JsonPath, message: string, extra: Partial<VariantProblem> = {}): VariantProblem {
   return { code, change, path, message, hint: catalogueEntry(code).hint, ...extra };
-}
-
-/** Parses a variant from JSON text or a value, with every problem at once. */
-export function parseVariant(input: unknown): { ok: true; variant: PathwayVariant } | { ok: false; unusable: boolean; problems: Problem[] } {
-  let value = input;
-  if (typeof input === 'string') {
-    const read = readJsonText(input);
-    if (!read.ok) return { ok: false, unusable: read.unusable, problems: [...read.problems] };
-    value = read.value;
-  }
-  const screened = screenJsonValue(value);
-  if (screened.unusable || screened.problems.length > 0) return { ok: false, unusable: screened.unusable, problems: screened.problems };
-  const parsed = pathwayVariant.safeParse(value);
-  if (!parsed.success) return { ok: false, unusable: false, problems: problemsFromZodIssues(parsed.error.issues, [], value) };
-  return { ok: true, variant: parsed.data };
 }
 
 /** Governance of each change against the parent: locks, bounds, adjustment points, namespaces. */
@@ -96,6 +82,9 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
       }
       case 'add': {
         const id = elementIdOf(change.collection, change.element);
+        if (change.collection === 'transitions' && nodeLocked(String(change.element.from))) {
+          problems.push(make('PWY_VARIANT_LOCKED', index, at('element', 'from'), `"${String(change.element.from)}" is locked${lockedReason(find('nodes', String(change.element.from)))}; a lock covers its outgoing transitions, so none can be added.`));
+        }
         if (change.collection === 'nodes' || change.collection === 'transitions') {
           problems.push(
             make(

@@ -75,6 +75,18 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+const isPrimitiveList = (value: unknown): value is (string | number | boolean)[] => Array.isArray(value) && value.every((v) => typeof v !== 'object');
+
+/** A field change as people read it: lists of plain values as items added and removed. */
+function showChange(before: unknown, after: unknown): string {
+  if (isPrimitiveList(before) && isPrimitiveList(after)) {
+    const added = after.filter((v) => !before.includes(v)).map((v) => `+${String(v)}`);
+    const removed = before.filter((v) => !after.includes(v)).map((v) => `-${String(v)}`);
+    if (added.length + removed.length > 0) return [...removed, ...added].join(' ');
+  }
+  return `${show(before)} → ${show(after)}`;
+}
+
 /** Human form of a diff: grouped by collection, `+` added, `-` removed, `~` changed with each field. */
 export function formatDiff(result: TemplateDiff): string {
   const lines = [`${result.from.id}@${result.from.version} → ${result.to.id}@${result.to.version}: ${result.entries.length} difference${result.entries.length === 1 ? '' : 's'}`];
@@ -86,7 +98,7 @@ export function formatDiff(result: TemplateDiff): string {
     }
     const mark = entry.kind === 'added' ? '+' : entry.kind === 'removed' ? '-' : '~';
     if (!entry.fields) lines.push(`  ${mark} ${entry.id}`);
-    else for (const field of entry.fields) lines.push(`  ${mark} ${entry.id}.${field.field}: ${show(field.before)} → ${show(field.after)}`);
+    else for (const field of entry.fields) lines.push(`  ${mark} ${entry.id}.${field.field}: ${showChange(field.before, field.after)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { Problem } from '../errors/problem.js';
 import { parseTemplate } from '../model/parse-template.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { applyVariant, baseProvenance, type ProvenanceMap } from './apply-variant.js';
+import { parseVariant } from './parse-variant.js';
 import type { PathwayVariant } from './variant.js';
 
 /** A template resolved from a chain of variants, with where each element came from. */
@@ -19,10 +20,14 @@ export type ResolveResult =
  * it. The result is a full template that compiles and runs like any other. Governance is judged by
  * `checkVariant`; `resolve` reports only what makes the result unusable.
  */
-export function resolve(baseline: PathwayTemplate, chain: readonly PathwayVariant[]): ResolveResult {
+export function resolve(baseline: PathwayTemplate, chain: readonly (PathwayVariant | unknown)[]): ResolveResult {
   let template = baseline;
   let provenance: ProvenanceMap = baseProvenance(baseline);
-  for (const variant of chain) {
+  for (const input of chain) {
+    // Variants may come straight from files or other code: parse them, so defaults apply once.
+    const parsedVariant = parseVariant(input);
+    if (!parsedVariant.ok) return { ok: false, problems: parsedVariant.problems };
+    const variant = parsedVariant.variant;
     const applied = applyVariant(template, variant, provenance);
     if (applied.problems.length > 0) return { ok: false, problems: applied.problems };
     const parsed = parseTemplate(applied.template);

@@ -5,7 +5,7 @@ import { jsonValue } from '../model/json-value.js';
 import { pathwayNode } from '../model/nodes.js';
 import { agency } from '../model/organisation.js';
 import { eventDeclaration } from '../model/events.js';
-import { elementId, isoDate, labels, semverString } from '../model/primitives.js';
+import { elementId, isoDate, labels, localeTag, semverString } from '../model/primitives.js';
 import { transition } from '../model/transitions.js';
 
 /** Collections of a template whose elements variants can address by id. */
@@ -43,7 +43,7 @@ export const variantChange = z.discriminatedUnion('op', [
   /** Changes one field of an element. */
   z.strictObject({ op: z.literal('setField'), collection, id: z.string().min(1), field: z.string().min(1), value: jsonValue, reason: z.string().max(2000).optional() }),
   /** Changes or adds localised labels (e.g. te reo Māori). */
-  z.strictObject({ op: z.literal('relabel'), collection, id: z.string().min(1), label: labels.partial().catchall(z.string().min(1)) }),
+  z.strictObject({ op: z.literal('relabel'), collection, id: z.string().min(1), label: z.record(localeTag, z.string().min(1).max(500)) }),
   /** Changes an element's governance: a level may lock more, never less. */
   z.strictObject({ op: z.literal('setGovernance'), collection, id: z.string().min(1), governance, reason: z.string().max(2000).optional() }),
   /** Inserts local activities at a fragment adjustment point: one entry, one exit. */

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkVariant, createEngine, parseScenario, parseVariant, resolve, runScenario, type PathwayVariant } from '@pathways/core';
+import { nzNationalBaseline } from '@pathways/templates';
+import { describe, expect, it } from 'vitest';
+
+const read = (folder: string, name: string): PathwayVariant => {
+  const parsed = parseVariant(readFileSync(join(import.meta.dirname, folder, `${name}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.variant;
+};
+const canterbury = read('valid', 'canterbury-regional');
+const rangiora = read('valid', 'rangiora-local');
+const westCoast = read('valid', 'west-coast-rural');
+const regional = resolve(nzNationalBaseline, [canterbury]);
+if (!regional.ok) throw new Error(JSON.stringify(regional.problems));
+
+describe('valid variants of the NZ national baseline', () => {
+  it('Canterbury (regional) passes check, and resolves with provenance to a template that compiles', () => {
+    const checked = checkVariant(nzNationalBaseline, canterbury);
+    expect(checked.problems).toEqual([]);
+    expect(regional.template.parameters.firstContactHigh?.kind === 'duration' && regional.template.parameters.firstContactHigh.value).toBe('PT12H');
+    expect(regional.provenance['nodes:chc/kaupapa-maori-service']).toEqual({ level: 'regional', source: 'nz-canterbury', change: 7 });
+    expect(regional.provenance['nodes:triage-listing']).toEqual({ level: 'national', source: 'nz-national-baseline' });
+    expect(regional.template.transitions.find((t) => t.id === 'allocation-complete')?.to).toBe('chc/kaupapa-maori-service');
+  });
+
+  it('Canterbury runs: the first-contact escalation for high risk is due within 12 hours', () => {
+    const engine = createEngine(regional.template);
+    let { record } = engine.startCase({ caseId: 'case-chc-1', openedAt: '2026-08-03T09:00:00+12:00', episode: { episodeId: 'e1', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: false } });
+    const result = engine.send(record, { type: 'risk.assessed', payload: { personId: 'person-aroha', level: 'high' }, at: '2026-08-03T09:30:00+12:00', actor: 'kaimahi-ana', idempotencyKey: 'k1', expectedVersion: 0 });
+    if (result.kind !== 'applied') throw new Error(JSON.stringify(result));
+    record = result.record;
+    expect(result.effects).toContainEqual(expect.objectContaining({ type: 'workItem.created', workItemType: 'first-contact', due: '2026-08-03T09:30:00.000Z' }));
+  });
+
+  it('Rangiora (local, under Canterbury) passes check against the resolved regional level', () => {
+    expect(checkVariant(regional.template, rangiora, regional.provenance).problems).toEqual([]);
+    const local = resolve(nzNationalBaseline, [canterbury, rangiora]);
+    expect(local.ok).toBe(true);
+    if (local.ok) {
+      expect(local.provenance['nodes:rga/whanau-hui']).toMatchObject({ level: 'local', source: 'nz-canterbury-rangiora' });
+      expect(local.provenance['meetings:daily-triage']).toMatchObject({ level: 'regional', source: 'nz-canterbury' });
+    }
+  });
+
+  it('West Coast (rural) passes check: weekly triage and a community hub as an extra entry point', () => {
+    expect(checkVariant(nzNationalBaseline, westCoast).problems).toEqual([]);
+    const rural = resolve(nzNationalBaseline, [westCoast]);
+    if (!rural.ok) throw new Error(JSON.stringify(rural.problems));
+    expect(rural.template.transitions.find((t) => t.id === 'wcr/intake-community-hub')).toMatchObject({ from: 'intake', to: 'record-referral', on: 'wcr.community-referral.received' });
+  });
+
+  it('the low-risk national scenario still passes on the resolved Canterbury pathway up to allocation', () => {
+    const scenario = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'packages', 'templates', 'scenarios', 'low-risk-closed-after-follow-up.json'), 'utf8')) as { steps: unknown[] };
+    scenario.steps = scenario.steps.slice(0, 12);
+    const parsed = parseScenarioValue(scenario);
+    const report = runScenario(regional.template, parsed);
+    expect(report.failures).toEqual([]);
+    expect(report.final.active.map((a) => a.node)).toEqual(['offer-cultural-service']);
+  });
+});
+
+function parseScenarioValue(value: unknown) {
+  const parsed = parseScenario(value);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.scenario;
+}
+
+const invalid: [string, string, number | null][] = [
+  ['removes-locked-node', 'PWY_VARIANT_LOCKED', 0],
+  ['first-contact-beyond-bound', 'PWY_VARIANT_OUT_OF_BOUNDS', 0],
+  ['high-risk-straight-to-closure', 'PWY_INVARIANT_VIOLATED', 0],
+  ['removes-child-expertise-check', 'PWY_VARIANT_LOCKED', 0],
+  ['fragment-outside-adjustment-point', 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 0],
+  ['escalation-to-missing-node', 'PWY_REFERENCE_DANGLING', 0],
+  ['regional-unlocks-national', 'PWY_VARIANT_UNLOCK', 0],
+  ['local-changes-regional-lock', 'PWY_VARIANT_LOCKED', 0],
+];
+
+describe('invalid variants are refused with their exact problem', () => {
+  for (const [name, code, change] of invalid) {
+    it(`${name}: ${code}`, () => {
+      const variant = read('invalid', name);
+      const parent = variant.extends.id === 'nz-canterbury' ? regional.template : nzNationalBaseline;
+      const result = checkVariant(parent, variant, variant.extends.id === 'nz-canterbury' ? regional.provenance : undefined);
+      expect(result.ok).toBe(false);
+      const found = result.problems.find((p) => p.code === code);
+      expect(found, JSON.stringify(result.problems, null, 2)).toBeDefined();
+      expect(found?.change).toBe(change);
+      expect(found?.message.length).toBeGreaterThan(20);
+    });
+  }
+
+  it('the shortcut from high risk to closure breaks the invariant with a witness through the new transition', () => {
+    const result = checkVariant(nzNationalBaseline, read('invalid', 'high-risk-straight-to-closure'));
+    const broken = result.problems.find((p) => p.code === 'PWY_INVARIANT_VIOLATED');
+    expect(broken?.message).toContain('high-passes-intensive-review');
+    expect(broken?.witness?.some((step) => step.transition === 'chc/fast-close')).toBe(true);
+    expect(broken?.witness?.at(-1)?.node).toBe('closed');
+    expect(result.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_VARIANT_LOCKED']));
+  });
+});
