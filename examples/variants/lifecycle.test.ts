@@ -16,7 +16,7 @@ const westCoast = read('west-coast-rural');
 function proposedV2(version = '2.0.0'): PathwayTemplate {
   const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplate & { parameters: Record<string, { governance?: unknown }> };
   json.version = version;
-  json.parameters.firstContactHigh!.governance = { mode: 'locked', reason: 'Fixed nationally at 24 hours.' };
+  json.parameters.firstContactHigh!.governance = { mode: 'locked' as const, reason: 'Fixed nationally at 24 hours.' };
   (json as { adjustmentPoints: unknown[] }).adjustmentPoints = json.adjustmentPoints.filter((p) => p.id !== 'local-services');
   const parsed = parseTemplate(json);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
@@ -58,7 +58,7 @@ describe('versions', () => {
   it('a new invariant and a tighter bound are breaking too; a relabel is not', () => {
     const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplate & { parameters: Record<string, { governance?: unknown }> };
     json.version = '1.1.0';
-    json.parameters.overdueMargin!.governance = { mode: 'tailorable', bounds: { value: { max: 'P3D' } } };
+    json.parameters.overdueMargin!.governance = { mode: 'tailorable' as const, bounds: { value: { max: 'P3D' } } };
     (json.invariants as unknown[]).push({ id: 'closure-reachable-again', label: { en: 'Closure reachable' }, rule: { kind: 'reachable', target: { node: 'closed' } } });
     const next = parseTemplate(json);
     if (!next.ok) throw new Error('invalid');

@@ -27,10 +27,9 @@ describe('valid variants of the NZ national baseline', () => {
 
   it('Canterbury runs: the first-contact escalation for high risk is due within 12 hours', () => {
     const engine = createEngine(regional.template);
-    let { record } = engine.startCase({ caseId: 'case-chc-1', openedAt: '2026-08-03T09:00:00+12:00', episode: { episodeId: 'e1', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: false } });
+    const { record } = engine.startCase({ caseId: 'case-chc-1', openedAt: '2026-08-03T09:00:00+12:00', episode: { episodeId: 'e1', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: false } });
     const result = engine.send(record, { type: 'risk.assessed', payload: { personId: 'person-aroha', level: 'high' }, at: '2026-08-03T09:30:00+12:00', actor: 'kaimahi-ana', idempotencyKey: 'k1', expectedVersion: 0 });
     if (result.kind !== 'applied') throw new Error(JSON.stringify(result));
-    record = result.record;
     expect(result.effects).toContainEqual(expect.objectContaining({ type: 'workItem.created', workItemType: 'first-contact', due: '2026-08-03T09:30:00.000Z' }));
   });
 

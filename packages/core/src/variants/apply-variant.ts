@@ -99,7 +99,7 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
         const current = elements[at]!;
         if (change.op === 'remove') {
           elements.splice(at, 1);
-          delete provenance[provenanceKey(change.collection, change.id)];
+          Reflect.deleteProperty(provenance, provenanceKey(change.collection, change.id));
           return;
         }
         if (change.op === 'replace') elements[at] = clone(change.element);
