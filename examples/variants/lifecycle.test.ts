@@ -76,7 +76,7 @@ describe('rebase and impact', () => {
     const conflicts = result.outcomes.filter((o) => o.status === 'conflict');
     expect(conflicts.map((c) => [c.change, c.op])).toEqual([
       [2, 'setParameter'],
-      [7, 'addFragment'],
+      [8, 'addFragment'],
     ]);
     expect(conflicts[0]!.suggestion).toContain('Remove this change');
     expect(conflicts[1]!.suggestion).toContain('another adjustment point');

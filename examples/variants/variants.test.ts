@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkVariant, createEngine, parseScenario, parseVariant, resolve, runScenario, type PathwayVariant } from '@pathways/core';
+import { checkPublish, checkVariant, createEngine, parseScenario, parseVariant, resolve, runScenario, type PathwayVariant } from '@pathways/core';
 import { nzNationalBaseline } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
@@ -20,7 +20,7 @@ describe('valid variants of the NZ national baseline', () => {
     const checked = checkVariant(nzNationalBaseline, canterbury);
     expect(checked.problems).toEqual([]);
     expect(regional.template.parameters.firstContactHigh?.kind === 'duration' && regional.template.parameters.firstContactHigh.value).toBe('PT12H');
-    expect(regional.provenance['nodes:chc/kaupapa-maori-service']).toEqual({ level: 'regional', source: 'nz-canterbury', change: 7 });
+    expect(regional.provenance['nodes:chc/kaupapa-maori-service']).toEqual({ level: 'regional', source: 'nz-canterbury', change: 8 });
     expect(regional.provenance['nodes:triage-listing']).toEqual({ level: 'national', source: 'nz-national-baseline' });
     expect(regional.template.transitions.find((t) => t.id === 'allocation-complete')?.to).toBe('chc/kaupapa-maori-service');
   });
@@ -98,5 +98,51 @@ describe('invalid variants are refused with their exact problem', () => {
     expect(broken?.witness?.some((step) => step.transition === 'chc/fast-close')).toBe(true);
     expect(broken?.witness?.at(-1)?.node).toBe('closed');
     expect(result.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_VARIANT_LOCKED']));
+  });
+});
+
+describe('ways around a safeguard that are refused too', () => {
+  const variant = (changes: unknown[], locality = { id: 'chc', level: 'regional', name: 'Fictional' }, base = { id: 'nz-national-baseline', version: '1.0.0' }) => ({
+    kind: 'variant',
+    id: 'fictional-variant',
+    version: '1.0.0',
+    title: { en: 'Fictional variant' },
+    locality,
+    extends: base,
+    effectiveFrom: '2026-07-01',
+    changes,
+  });
+  const codes = (result: ReturnType<typeof checkVariant>) => result.problems.map((p) => p.code);
+
+  it('widening a duration bound is loosening governance', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'setGovernance', collection: 'workItemTypes', id: 'plan-confirmation', governance: { mode: 'tailorable', bounds: { label: {}, due: { max: 'P30D' } } } }]));
+    expect(codes(result)).toContain('PWY_VARIANT_UNLOCK');
+  });
+
+  it('a region can lock a parameter, and a local variant under it cannot then change it', () => {
+    const local = variant([{ op: 'setParameter', name: 'triageCadence', value: 'weekly' }], { id: 'rga', level: 'local', name: 'Fictional' }, { id: 'nz-canterbury', version: '1.0.0' });
+    expect(codes(checkVariant(regional.template, local, regional.provenance))).toEqual(['PWY_VARIANT_LOCKED']);
+  });
+
+  it('retargeting a national transition is changing the flow outside an adjustment point', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'setField', collection: 'transitions', id: 'first-contact-made-escalating', field: 'to', value: 'allocate-workers' }]));
+    expect(codes(result)).toContain('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT');
+  });
+
+  it('a local escalation cannot route the flow', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'add', collection: 'escalations', element: { id: 'chc/jump', label: { en: 'Jump' }, trigger: { kind: 'event', event: 'barrier.raised' }, response: [{ kind: 'route', to: 'closure-confirmation' }] } }]));
+    expect(codes(result)).toContain('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT');
+  });
+
+  it('an adjustment point cannot be placed on a transition a lock covers', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'addAdjustmentPoint', point: { kind: 'fragment', id: 'chc/before-close', label: { en: 'Before closing' }, stage: 'monitoring', transition: 'case-closed' } }]));
+    expect(codes(result)).toContain('PWY_VARIANT_LOCKED');
+  });
+
+  it('tightening an element bound is a breaking change for publishing', () => {
+    const tighter = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
+    const type = tighter.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
+    (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P2D' } } };
+    expect(checkPublish(nzNationalBaseline, { ...tighter, version: '1.1.0' }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { governanceField } from './governance.js';
 import { elementId } from './primitives.js';
 
 /** The roles a person can hold in a case (a person may hold several). Fixed, first-class. */
@@ -54,5 +55,7 @@ export const namedCondition = z.strictObject({
   /** What it means, in plain words. */
   description: z.string().min(1).max(1000).describe('What it means, in plain words.'),
   condition: conditionSchema,
+  /** Who may change it in a variant. */
+  governance: governanceField,
 });
 export type NamedCondition = z.infer<typeof namedCondition>;

@@ -85,6 +85,12 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
         template.parameters = { ...template.parameters, [change.name]: { ...parameter, value: change.value } as typeof parameter };
         return mark('parameters', change.name, index);
       }
+      case 'setParameterGovernance': {
+        const parameter = Object.hasOwn(template.parameters, change.name) ? template.parameters[change.name] : undefined;
+        if (!parameter) return missing(index, ['name'], `No parameter "${change.name}" exists in ${parent.id}@${parent.version}.`);
+        template.parameters = { ...template.parameters, [change.name]: { ...parameter, governance: clone(change.governance) } };
+        return mark('parameters', change.name, index);
+      }
       case 'add':
         list(change.collection).push(clone(change.element));
         return mark(change.collection, elementIdOf(change.collection, change.element), index);
@@ -117,6 +123,7 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
         const original = transitions[at]!;
         const after = String(original.to);
         transitions[at] = { ...original, to: change.entry };
+        mark('transitions', point.transition, index);
         for (const node of change.nodes) {
           list('nodes').push(clone(node));
           mark('nodes', node.id, index);

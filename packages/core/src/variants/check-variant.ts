@@ -1,11 +1,11 @@
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import type { JsonPath } from '../errors/problem.js';
 import { parseVariant } from './parse-variant.js';
-import type { FieldBounds, Governance } from '../model/governance.js';
+import type { Governance } from '../model/governance.js';
 import { validateTemplate } from '../model/parse-template.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
-import { boundsAtLeastAsTight, governanceStrength, outOfBounds } from './governance-rules.js';
+import { loosenings, outOfBounds } from './governance-rules.js';
 import { evaluateInvariants, type WitnessStep } from './invariants/evaluate.js';
 import type { ElementCollection, PathwayVariant, VariantChange } from './variant.js';
 
@@ -80,6 +80,17 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
         }
         return;
       }
+      case 'setParameterGovernance': {
+        const parameter = Object.hasOwn(parent.parameters, change.name) ? parent.parameters[change.name] : undefined;
+        if (!parameter) return;
+        for (const message of loosenings(parameter.governance, change.governance, parameter.kind, parameter.kind === 'enum' ? parameter.values : undefined)) {
+          problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance'), `The parameter "${change.name}": ${message}.`));
+        }
+        const bounds = change.governance.mode === 'tailorable' ? change.governance.bounds.value : undefined;
+        const why = bounds ? outOfBounds(parameter.value, bounds, parameter.kind, parameter.kind === 'enum' ? parameter.values : undefined) : undefined;
+        if (why) problems.push(make('PWY_VARIANT_OUT_OF_BOUNDS', index, at('governance'), `The new bounds of "${change.name}" exclude its current value: ${why}. Set the value first.`));
+        return;
+      }
       case 'add': {
         const id = elementIdOf(change.collection, change.element);
         if (change.collection === 'transitions' && nodeLocked(String(change.element.from))) {
@@ -95,6 +106,14 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
             ),
           );
           return;
+        }
+        if (change.collection === 'escalations') {
+          const responses = (change.element.response as { kind?: string; to?: string }[] | undefined) ?? [];
+          responses.forEach((response, r) => {
+            if (response.kind === 'route') {
+              problems.push(make('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', index, at('element', 'response', r), `A local escalation cannot route the flow (to "${String(response.to)}"): routes change the national flow, which localities change only at adjustment points.`));
+            }
+          });
         }
         const key = change.collection === 'events' ? id.split('.')[0] === ns : namespaced(id);
         if (!key) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('element'), `The local ${change.collection} id "${id}" must start with "${ns}${change.collection === 'events' ? '.' : '/'}".`));
@@ -113,25 +132,25 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
           return;
         }
         if (change.op === 'setGovernance') {
-          const before = element.governance;
-          const after = change.governance;
-          if (governanceStrength(after) < governanceStrength(before)) {
-            problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance'), `"${change.id}" is ${before?.mode ?? 'free'} at the level above; it cannot become ${after.mode}.`));
-          } else if (before?.mode === 'tailorable' && after.mode === 'tailorable') {
-            for (const [field, bounds] of Object.entries(before.bounds)) {
-              const next = Object.hasOwn(after.bounds, field) ? after.bounds[field] : undefined;
-              if (!next || !boundsAtLeastAsTight(bounds, next as FieldBounds, 'value')) {
-                problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance', 'bounds', field), `The bounds of "${field}" on "${change.id}" may only get tighter.`));
-              }
-            }
-            for (const field of Object.keys(after.bounds)) {
-              if (!Object.hasOwn(before.bounds, field)) problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance', 'bounds', field), `"${field}" of "${change.id}" is not tailorable at the level above; it cannot be opened here.`));
-            }
+          for (const message of loosenings(element.governance, change.governance)) {
+            problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance'), `"${change.id}": ${message}.`));
           }
           return;
         }
         if (lock) {
           problems.push(make('PWY_VARIANT_LOCKED', index, at('id'), `${lock}; it cannot be ${change.op === 'remove' ? 'removed' : change.op === 'replace' ? 'replaced' : 'changed'}.`));
+          return;
+        }
+        // The flow's shape is national: moving, removing or replacing a node or transition is
+        // allowed only where the level above declared it free; elsewhere localities add at
+        // adjustment points.
+        const structural =
+          (change.collection === 'nodes' || change.collection === 'transitions') &&
+          (change.op !== 'setField' || (change.collection === 'transitions' ? ['from', 'to', 'on', 'guard', 'when'] : ['stage', 'type']).includes(change.field));
+        if (structural && element.governance?.mode !== 'free' && element.governance?.mode !== 'tailorable') {
+          problems.push(
+            make('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', index, at('id'), `Changing the flow at "${change.id}" (${change.op}${change.op === 'setField' ? ` ${change.field}` : ''}) is not open to variants; local steps are added at adjustment points.`),
+          );
           return;
         }
         if (element.governance?.mode === 'tailorable') {
@@ -178,6 +197,10 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
         return;
       }
       case 'addAdjustmentPoint':
+        if (change.point.kind === 'fragment') {
+          const lock = effectiveLock('transitions', change.point.transition);
+          if (lock) problems.push(make('PWY_VARIANT_LOCKED', index, at('point', 'transition'), `${lock}; no adjustment point can be placed on it.`));
+        }
         if (!namespaced(change.point.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('point', 'id'), `The local adjustment point id "${change.point.id}" must start with "${ns}/".`));
         return;
       case 'setCalendar':
@@ -188,7 +211,7 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
 }
 
 /** The change that last set an element of the resolved template, if this variant did. */
-function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection: ElementCollection, id: string): number | null {
+function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection: ElementCollection | 'parameters', id: string): number | null {
   const origin = Object.hasOwn(provenance, provenanceKey(collection, id)) ? provenance[provenanceKey(collection, id)] : undefined;
   return origin && origin.source === variant.id && origin.change !== undefined ? origin.change : null;
 }
@@ -217,7 +240,12 @@ export function checkVariant(parent: PathwayTemplate, input: unknown, parentProv
     for (const p of validated.problems) {
       const [collection, position] = p.path;
       const element = typeof collection === 'string' && typeof position === 'number' ? (applied.template as unknown as Record<string, unknown[]>)[collection]?.[position] : undefined;
-      const change = element ? changeOf(applied.provenance, variant, collection as ElementCollection, elementIdOf(collection as ElementCollection, element)) : null;
+      const change =
+        collection === 'parameters' && typeof position === 'string'
+          ? changeOf(applied.provenance, variant, 'parameters', position)
+          : element
+            ? changeOf(applied.provenance, variant, collection as ElementCollection, elementIdOf(collection as ElementCollection, element))
+            : null;
       problems.push({ ...p, change, path: ['resolved', ...p.path] });
     }
     return { ok: false, unusable: false, problems, resolved: applied.template, provenance: applied.provenance, variant };

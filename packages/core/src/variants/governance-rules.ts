@@ -1,4 +1,4 @@
-import type { Governance, FieldBounds } from '../model/governance.js';
+import type { FieldBounds, Governance } from '../model/governance.js';
 import { timeSpan, type Parameter } from '../model/parameters.js';
 import { compareSpans, describeSpan } from '../time/span-length.js';
 
@@ -52,4 +52,28 @@ export function boundsAtLeastAsTight(previous: FieldBounds, next: FieldBounds, k
     if (!next.values.every((v) => previous.values!.some((p) => JSON.stringify(p) === JSON.stringify(v)))) return false;
   }
   return true;
+}
+
+/** How a bound's values compare: durations (ISO or working days) or plain values (numbers, enums by list). */
+export function boundKind(bounds: FieldBounds): 'duration' | 'value' {
+  const sample = bounds.min ?? bounds.max;
+  return typeof sample === 'string' || (typeof sample === 'object' && sample !== null && 'workingDays' in sample) ? 'duration' : 'value';
+}
+
+/**
+ * What a governance change loosens, as messages (empty when it only keeps or tightens): a weaker
+ * mode, a bound widened or dropped, or a field opened that was not tailorable above.
+ */
+export function loosenings(before: Governance | undefined, after: Governance, kind?: Parameter['kind'], enumValues?: readonly string[]): string[] {
+  if (governanceStrength(after) < governanceStrength(before)) return [`it is ${before?.mode ?? 'free'} at the level above and cannot become ${after.mode}`];
+  if (before?.mode !== 'tailorable' || after.mode !== 'tailorable') return [];
+  const messages: string[] = [];
+  for (const [field, bounds] of Object.entries(before.bounds)) {
+    const next = Object.hasOwn(after.bounds, field) ? after.bounds[field] : undefined;
+    if (!next || !boundsAtLeastAsTight(bounds, next, kind ?? boundKind(bounds), enumValues)) messages.push(`the bounds of "${field}" may only get tighter`);
+  }
+  for (const field of Object.keys(after.bounds)) {
+    if (!Object.hasOwn(before.bounds, field)) messages.push(`"${field}" is not tailorable at the level above and cannot be opened here`);
+  }
+  return messages;
 }

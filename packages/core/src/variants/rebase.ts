@@ -1,3 +1,4 @@
+import { satisfies } from 'semver';
 import { canonicalJson } from '../compiler/content-hash.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
@@ -83,7 +84,11 @@ export function rebase(variant: PathwayVariant, from: PathwayTemplate, to: Pathw
     }
   });
   return {
-    variant: { ...variant, extends: { ...variant.extends, id: to.id, version: to.version } },
+    // The range only proposes candidates; one the new version falls outside says nothing any more.
+    variant: {
+      ...variant,
+      extends: { id: to.id, version: to.version, ...(variant.extends.range !== undefined && satisfies(to.version, variant.extends.range) ? { range: variant.extends.range } : {}) },
+    },
     outcomes,
     conflicts: outcomes.filter((o) => o.status === 'conflict').length,
   };

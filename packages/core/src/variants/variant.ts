@@ -44,6 +44,8 @@ export const variantChange = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('setField'), collection, id: z.string().min(1), field: z.string().min(1), value: jsonValue, reason: z.string().max(2000).optional() }),
   /** Changes or adds localised labels (e.g. te reo Māori). */
   z.strictObject({ op: z.literal('relabel'), collection, id: z.string().min(1), label: z.record(localeTag, z.string().min(1).max(500)) }),
+  /** Changes a parameter's governance: lock it, or tighten its bounds (never loosen). */
+  z.strictObject({ op: z.literal('setParameterGovernance'), name: z.string().min(1), governance, reason: z.string().max(2000).optional() }),
   /** Changes an element's governance: a level may lock more, never less. */
   z.strictObject({ op: z.literal('setGovernance'), collection, id: z.string().min(1), governance, reason: z.string().max(2000).optional() }),
   /** Inserts local activities at a fragment adjustment point: one entry, one exit. */

@@ -3,7 +3,8 @@ import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import type { FieldBounds } from '../model/governance.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
-import { boundsAtLeastAsTight, governanceStrength } from './governance-rules.js';
+import type { Governance } from '../model/governance.js';
+import { boundsAtLeastAsTight, governanceStrength, loosenings } from './governance-rules.js';
 import { elementCollections } from './variant.js';
 
 /** A problem with publishing a version. */
@@ -39,6 +40,9 @@ export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate
       const old = before.get(id) as { governance?: Parameters<typeof governanceStrength>[0] } | undefined;
       if (!old) continue;
       if (governanceStrength(element.governance) > governanceStrength(old.governance)) reasons.push(`${collection} "${id}" is now ${element.governance?.mode}`);
+      else if (old.governance && element.governance && loosenings(element.governance as Governance, old.governance as Governance).length > 0) {
+        reasons.push(`${collection} "${id}" has tighter bounds`);
+      }
     }
   }
   for (const [name, parameter] of Object.entries(next.parameters)) {

@@ -119,14 +119,17 @@ function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monit
     const state = current % monitor.states;
     const rank = (Math.floor(current / monitor.states) % tiers) - 1;
     const node = Math.floor(current / monitor.states / tiers);
-    const visit = (nextNode: number, nextRank: number, facts: StepFacts, step: WitnessStep): WitnessStep[] | undefined => {
-      const next = monitor.step(state, facts);
-      if (next === 'violation') return witness(current, step);
+    const enqueue = (nextNode: number, nextRank: number, next: number, step: WitnessStep) => {
       const k = key(nextNode, nextRank, next);
-      if (previous[k] !== -2) return undefined;
+      if (previous[k] !== -2) return;
       previous[k] = current;
       how[k] = step;
       queue.push(k);
+    };
+    const visit = (nextNode: number, nextRank: number, facts: StepFacts, step: WitnessStep): WitnessStep[] | undefined => {
+      const next = monitor.step(state, facts);
+      if (next === 'violation') return witness(current, step);
+      enqueue(nextNode, nextRank, next, step);
       return undefined;
     };
 
@@ -134,16 +137,19 @@ function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monit
       const to = graph.index.get(edge.to)!;
       const facts: StepFacts = { enteredNode: edge.to, milestones: edge.milestones, tierRank: rank, lowered: false };
       const step: WitnessStep = { kind: 'transition', node: edge.to, tier: tierName(rank), transition: edge.id };
+      const possible = all(edge.guards.map((g) => evaluate(g, knowledge(rank, state)))) !== false;
       if (monitor.assume && monitor.wouldViolate(state, facts)) {
-        // A violation counts only where the invariant's condition can hold as the step is taken.
+        // A violation counts only where the invariant's condition can hold as the step is taken;
+        // where it cannot, the step is an ordinary one and the search goes on past it.
         const assumed = assumedFacts(monitor.assume);
         const withAssumption = knowledge(rank, state, assumed);
         if (evaluate(monitor.assume, withAssumption) !== false && all(edge.guards.map((g) => evaluate(g, withAssumption))) !== false) {
           return witness(current, step);
         }
+        if (possible) enqueue(to, rank, state, step);
         continue;
       }
-      if (all(edge.guards.map((g) => evaluate(g, knowledge(rank, state)))) === false) continue;
+      if (!possible) continue;
       const found = visit(to, rank, facts, step);
       if (found) return found;
     }
