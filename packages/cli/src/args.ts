@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { exitCodes, type CliIo } from './io.js';
 import { usage } from './usage.js';
 

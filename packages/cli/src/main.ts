@@ -1,78 +1,57 @@
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { argsProblem, readArgs, usageError, type OptionTable, type RawArgs } from './args.js';
+import { checkArgs, diffArgs, impactArgs, rebaseArgs, resolveArgs, simulateArgs, validateArgs } from './arguments.js';
+import { checkCommand } from './commands/check.js';
+import { diffCommand } from './commands/diff.js';
+import { impactCommand } from './commands/impact.js';
+import { rebaseCommand } from './commands/rebase.js';
+import { resolveCommand } from './commands/resolve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { exitCodes, type CliIo } from './io.js';
+import { usage } from './usage.js';
 
-export const usage = `pathways — run and check family-violence response pathways
+export { usage };
 
-Usage:
-  pathways validate <template.json> [--json]
-      Check a template. Exit 0 valid, 1 problems found, 2 unusable input.
-  pathways simulate <template.json> --scenario <scenario.json> [--json]
-      Run a scenario on the engine and print the trace (states, practice step, effects).
-      Exit 0 every expectation met, 1 an expectation failed, 2 unusable input.
-  pathways --help | --version
-`;
-
-const validateArgs = z.strictObject({ positionals: z.tuple([z.string().min(1, 'a template file is required')]), json: z.boolean() });
-const simulateArgs = z.strictObject({
-  positionals: z.tuple([z.string().min(1, 'a template file is required')]),
-  scenario: z.string({ error: 'the --scenario <file> option is required' }).min(1),
-  json: z.boolean(),
-});
-
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`PWY_CLI_USAGE: ${message}\n\n${usage}`);
-  return exitCodes.unusable;
+interface Command {
+  readonly options: OptionTable;
+  readonly run: (input: RawArgs, io: CliIo) => Promise<number>;
 }
 
-function argsProblem(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path[0] === 'positionals' ? 'arguments' : `--${String(issue.path[0])}`;
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
+/** Ties a command's arguments to its implementation, so a command only ever sees validated input. */
+function command<S extends z.ZodType>(spec: { options: OptionTable; schema: S }, run: (args: z.output<S>, io: CliIo) => Promise<number>): Command {
+  return {
+    options: spec.options,
+    run: async (input, io) => {
+      const args = spec.schema.safeParse(input);
+      return args.success ? run(args.data, io) : usageError(io, argsProblem(args.error));
+    },
+  };
 }
+
+const commands: Readonly<Record<string, Command>> = {
+  validate: command(validateArgs, (args, io) => validateCommand({ file: args.positionals[0], json: args.json }, io)),
+  simulate: command(simulateArgs, (args, io) => simulateCommand({ template: args.positionals[0], scenario: args.scenario, json: args.json }, io)),
+  check: command(checkArgs, ({ positionals: [baseline, ...variants], json }, io) => checkCommand({ baseline: baseline!, variants, json }, io)),
+  resolve: command(resolveArgs, ({ positionals: [baseline, ...variants], provenance, json }, io) => resolveCommand({ baseline: baseline!, variants, provenance, json }, io)),
+  diff: command(diffArgs, ({ positionals: [from, to], variant, json }, io) => diffCommand(variant ? { from: from!, variants: variant, json } : { from: from!, to: to!, json }, io)),
+  rebase: command(rebaseArgs, (args, io) => rebaseCommand({ variant: args.positionals[0], from: args.from, to: args.to, write: args.write, json: args.json }, io)),
+  impact: command(impactArgs, (args, io) => impactCommand({ proposed: args.positionals[0], published: args.published, variants: args.variants, json: args.json }, io)),
+};
 
 /** Runs the CLI with the given arguments; returns the exit code instead of exiting. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(usage);
-    return command === undefined ? exitCodes.unusable : exitCodes.ok;
+    return name === undefined ? exitCodes.unusable : exitCodes.ok;
   }
-  if (command === '--version' || command === '-v') {
+  if (name === '--version' || name === '-v') {
     io.stdout(`${version}\n`);
     return exitCodes.ok;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      strict: true,
-      options: { json: { type: 'boolean', default: false }, scenario: { type: 'string' } },
-    });
-  } catch (error) {
-    return usageError(io, error instanceof Error ? error.message : String(error));
-  }
-  const input = { positionals: parsed.positionals, ...parsed.values };
-  switch (command) {
-    case 'validate': {
-      const { scenario: _ignored, ...rest } = input;
-      if (_ignored !== undefined) return usageError(io, '--scenario belongs to simulate, not validate');
-      const args = validateArgs.safeParse(rest);
-      if (!args.success) return usageError(io, argsProblem(args.error));
-      return validateCommand({ file: args.data.positionals[0], json: args.data.json }, io);
-    }
-    case 'simulate': {
-      const args = simulateArgs.safeParse(input);
-      if (!args.success) return usageError(io, argsProblem(args.error));
-      return simulateCommand({ template: args.data.positionals[0], scenario: args.data.scenario, json: args.data.json }, io);
-    }
-    default:
-      return usageError(io, `unknown command "${command}"`);
-  }
+  const chosen = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!chosen) return usageError(io, `unknown command "${name}"`);
+  const read = readArgs(name, rest, chosen.options);
+  return read.ok ? chosen.run(read.input, io) : usageError(io, read.message);
 }

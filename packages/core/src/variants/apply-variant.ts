@@ -46,6 +46,8 @@ export interface AppliedVariant {
   readonly provenance: ProvenanceMap;
   /** Changes that could not be applied at all (their target does not exist). */
   readonly problems: readonly Problem[];
+  /** Ids removed by the variant, with the change that removed them. */
+  readonly removed: ReadonlyMap<string, number>;
 }
 
 function clone<T>(value: T): T {
@@ -62,10 +64,13 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
   template.version = variant.version;
   template.title = variant.title;
   template.kind = 'variant';
+  // A relative editor link from the parent's file means nothing for a resolved document.
+  delete template.$schema;
   template.effectiveFrom = variant.effectiveFrom;
   if (variant.description !== undefined) template.description = variant.description;
   const provenance: Record<string, Provenance> = { ...parentProvenance };
   const problems: Problem[] = [];
+  const removed = new Map<string, number>();
   const level = variant.locality.level;
 
   const list = (collection: ElementCollection) => template[collection] as unknown as Element[];
@@ -105,6 +110,7 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
         const current = elements[at]!;
         if (change.op === 'remove') {
           elements.splice(at, 1);
+          removed.set(change.id, index);
           Reflect.deleteProperty(provenance, provenanceKey(change.collection, change.id));
           return;
         }
@@ -136,7 +142,7 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
           list('events').push(clone(event));
           mark('events', event.type, index);
         }
-        const exitId = `${variant.locality.id}/${change.point}-exit`;
+        const exitId = `${variant.locality.id}/${change.point.split('/').pop()}-exit`;
         transitions.push({ id: exitId, from: change.exit.node, to: after, ...(change.exit.on ? { on: change.exit.on } : {}), actions: [], workItem: 'done' });
         mark('transitions', exitId, index);
         return;
@@ -172,5 +178,5 @@ export function applyVariant(parent: PathwayTemplate, variant: PathwayVariant, p
         return mark('adjustmentPoints', change.point.id, index);
     }
   });
-  return { template, provenance, problems };
+  return { template, provenance, problems, removed };
 }

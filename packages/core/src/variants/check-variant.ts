@@ -49,7 +49,8 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
   const elements = (collection: ElementCollection) => parent[collection] as unknown as Element[];
   const find = (collection: ElementCollection, id: string) => elements(collection).find((element) => elementIdOf(collection, element) === id);
   const nodeLocked = (id: string) => find('nodes', id)?.governance?.mode === 'locked';
-  const lockedReason = (element: Element | undefined) => (element?.governance?.mode === 'locked' && element.governance.reason ? ` (${element.governance.reason})` : '');
+  const lockedReason = (element: Element | undefined) =>
+    element?.governance?.mode === 'locked' && element.governance.reason ? ` (${element.governance.reason.replace(/\.$/, '')})` : '';
 
   /** The governance in force for an element: its own, or for a transition also its source node's lock. */
   const effectiveLock = (collection: ElementCollection, id: string): string | undefined => {
@@ -69,7 +70,7 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
         if (!parameter) return;
         const governance = parameter.governance;
         if (governance?.mode === 'locked') {
-          problems.push(make('PWY_VARIANT_LOCKED', index, at('name'), `The parameter "${change.name}" is locked${governance.reason ? ` (${governance.reason})` : ''}.`));
+          problems.push(make('PWY_VARIANT_LOCKED', index, at('name'), `The parameter "${change.name}" is locked${governance.reason ? ` (${governance.reason.replace(/\.$/, '')})` : ''}.`));
         } else if (governance?.mode === 'tailorable') {
           const bounds = governance.bounds.value;
           if (!bounds) problems.push(make('PWY_VARIANT_NOT_TAILORABLE', index, at('name'), `The value of "${change.name}" is not tailorable.`));
@@ -224,7 +225,7 @@ function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection
 export function checkVariant(parent: PathwayTemplate, input: unknown, parentProvenance?: ProvenanceMap): CheckVariantResult {
   const parsed = parseVariant(input);
   if (!parsed.ok) {
-    return { ok: false, unusable: parsed.unusable, problems: parsed.problems.map((p) => ({ ...p, code: parsed.unusable ? p.code : p.code, change: null })) };
+    return { ok: false, unusable: parsed.unusable, problems: parsed.problems.map((p) => ({ ...p, change: null })) };
   }
   const variant = parsed.variant;
   const problems: VariantProblem[] = [];
@@ -246,7 +247,9 @@ export function checkVariant(parent: PathwayTemplate, input: unknown, parentProv
           : element
             ? changeOf(applied.provenance, variant, collection as ElementCollection, elementIdOf(collection as ElementCollection, element))
             : null;
-      problems.push({ ...p, change, path: ['resolved', ...p.path] });
+      // A reference left dangling by a removal belongs to the change that removed its target.
+      const removedBy = change === null && p.code === 'PWY_REFERENCE_DANGLING' ? [...applied.removed].find(([id]) => p.message.includes(`"${id}"`))?.[1] : undefined;
+      problems.push({ ...p, change: removedBy ?? change, path: ['resolved', ...p.path] });
     }
     return { ok: false, unusable: false, problems, resolved: applied.template, provenance: applied.provenance, variant };
   }

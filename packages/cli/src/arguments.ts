@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { OptionTable } from './args.js';
+
+// Each command's options (for parseArgs) and the zod schema its parsed arguments must meet.
+// Schemas are strict, so an option that parsed but does not belong is still refused.
+
+const file = (what: string) => z.string().min(1, `${what} must not be empty`);
+const json = { json: { type: 'boolean', default: false } } satisfies OptionTable;
+
+export const validateArgs = {
+  options: json,
+  schema: z.strictObject({ positionals: z.tuple([z.string().min(1, 'a template file is required')]), json: z.boolean() }),
+};
+
+export const simulateArgs = {
+  options: { ...json, scenario: { type: 'string' } } satisfies OptionTable,
+  schema: z.strictObject({
+    positionals: z.tuple([z.string().min(1, 'a template file is required')]),
+    scenario: z.string({ error: 'the --scenario <file> option is required' }).min(1),
+    json: z.boolean(),
+  }),
+};
+
+const chain = z.array(file('a file name')).min(2, 'a baseline file and at least one variant file are required');
+
+export const checkArgs = {
+  options: json,
+  schema: z.strictObject({ positionals: chain, json: z.boolean() }),
+};
+
+export const resolveArgs = {
+  options: { ...json, provenance: { type: 'boolean', default: false } } satisfies OptionTable,
+  schema: z.strictObject({ positionals: chain, provenance: z.boolean(), json: z.boolean() }),
+};
+
+export const diffArgs = {
+  options: { ...json, variant: { type: 'string', multiple: true } } satisfies OptionTable,
+  schema: z
+    .strictObject({
+      positionals: z.array(file('a file name')).min(1, 'two templates, or a baseline and --variant <variant.json>..., are required'),
+      variant: z.array(file('--variant')).min(1, 'give at least one variant file after --variant').optional(),
+      json: z.boolean(),
+    })
+    .refine((args) => args.positionals.length === (args.variant ? 1 : 2), {
+      message: 'give two templates, or one baseline and --variant <variant.json>...',
+      path: ['positionals'],
+    }),
+};
+
+export const rebaseArgs = {
+  options: { ...json, from: { type: 'string' }, to: { type: 'string' }, write: { type: 'string' } } satisfies OptionTable,
+  schema: z.strictObject({
+    positionals: z.tuple([z.string().min(1, 'a variant file is required')]),
+    from: z.string({ error: 'the --from <old.json> option (the version the variant extends) is required' }).min(1),
+    to: z.string({ error: 'the --to <new.json> option (the version to rebase onto) is required' }).min(1),
+    write: file('--write').optional(),
+    json: z.boolean(),
+  }),
+};
+
+export const impactArgs = {
+  options: { ...json, published: { type: 'string', multiple: true }, variants: { type: 'string', multiple: true } } satisfies OptionTable,
+  schema: z.strictObject({
+    positionals: z.tuple([z.string().min(1, 'the proposed baseline file is required')]),
+    published: z.array(file('--published'), { error: 'the --published <baseline.json>... option is required' }).min(1, 'give at least one published baseline after --published'),
+    variants: z.array(file('--variants'), { error: 'the --variants <folder-or-file>... option is required' }).min(1, 'give at least one folder or file after --variants'),
+    json: z.boolean(),
+  }),
+};
