@@ -139,6 +139,31 @@ describe('ways around a safeguard that are refused too', () => {
     expect(codes(result)).toContain('PWY_VARIANT_LOCKED');
   });
 
+  it('dropping a milestone from a national transition is changing the flow', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'setField', collection: 'transitions', id: 'lead-agency-assigned', field: 'actions', value: [] }]));
+    expect(codes(result)).toContain('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT');
+  });
+
+  it('a regional entry-point slot may only lead where national intake goes', () => {
+    const result = checkVariant(nzNationalBaseline, variant([{ op: 'addAdjustmentPoint', point: { kind: 'entryPoint', id: 'chc/late-entry', label: { en: 'Late entry' }, target: 'plan-approval' } }]));
+    expect(codes(result)).toContain('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT');
+  });
+
+  it('tightening a parameter after setting its value within the new bounds is accepted', () => {
+    const result = checkVariant(nzNationalBaseline, variant([
+      { op: 'setParameter', name: 'overdueMargin', value: 'P1D' },
+      { op: 'setParameterGovernance', name: 'overdueMargin', governance: { mode: 'tailorable', bounds: { value: { max: 'P1D' } } } },
+    ]));
+    expect(result.problems).toEqual([]);
+  });
+
+  it('opening a field for tailoring is not a breaking change', () => {
+    const opened = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
+    const type = opened.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
+    (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P3D' }, ownerRole: {} } };
+    expect(checkPublish(nzNationalBaseline, { ...opened, version: '1.1.0' }).ok).toBe(true);
+  });
+
   it('tightening an element bound is a breaking change for publishing', () => {
     const tighter = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
     const type = tighter.workItemTypes.find((w) => w.id === 'plan-confirmation')!;

@@ -88,8 +88,11 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
           problems.push(make('PWY_VARIANT_UNLOCK', index, at('governance'), `The parameter "${change.name}": ${message}.`));
         }
         const bounds = change.governance.mode === 'tailorable' ? change.governance.bounds.value : undefined;
-        const why = bounds ? outOfBounds(parameter.value, bounds, parameter.kind, parameter.kind === 'enum' ? parameter.values : undefined) : undefined;
-        if (why) problems.push(make('PWY_VARIANT_OUT_OF_BOUNDS', index, at('governance'), `The new bounds of "${change.name}" exclude its current value: ${why}. Set the value first.`));
+        // The value in force is the one this variant set earlier, if it did.
+        const earlier = variant.changes.slice(0, index).filter((c): c is Extract<VariantChange, { op: 'setParameter' }> => c.op === 'setParameter' && c.name === change.name).at(-1);
+        const value = earlier ? earlier.value : parameter.value;
+        const why = bounds ? outOfBounds(value, bounds, parameter.kind, parameter.kind === 'enum' ? parameter.values : undefined) : undefined;
+        if (why) problems.push(make('PWY_VARIANT_OUT_OF_BOUNDS', index, at('governance'), `The new bounds of "${change.name}" exclude its value ${JSON.stringify(value)}: ${why}. Set a value within them first.`));
         return;
       }
       case 'add': {
@@ -145,9 +148,13 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
         // The flow's shape is national: moving, removing or replacing a node or transition is
         // allowed only where the level above declared it free; elsewhere localities add at
         // adjustment points.
-        const structural =
-          (change.collection === 'nodes' || change.collection === 'transitions') &&
-          (change.op !== 'setField' || (change.collection === 'transitions' ? ['from', 'to', 'on', 'guard', 'when'] : ['stage', 'type']).includes(change.field));
+        const flowFields: Partial<Record<ElementCollection, readonly string[]>> = {
+          transitions: ['from', 'to', 'on', 'guard', 'when', 'actions', 'workItem'],
+          nodes: ['stage', 'type'],
+          adjustmentPoints: ['kind', 'stage', 'transition', 'target'],
+        };
+        const fields = flowFields[change.collection];
+        const structural = fields !== undefined && (change.op !== 'setField' || fields.includes(change.field));
         if (structural && element.governance?.mode !== 'free' && element.governance?.mode !== 'tailorable') {
           problems.push(
             make('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', index, at('id'), `Changing the flow at "${change.id}" (${change.op}${change.op === 'setField' ? ` ${change.field}` : ''}) is not open to variants; local steps are added at adjustment points.`),
@@ -201,6 +208,12 @@ function checkChanges(parent: PathwayTemplate, variant: PathwayVariant): Variant
         if (change.point.kind === 'fragment') {
           const lock = effectiveLock('transitions', change.point.transition);
           if (lock) problems.push(make('PWY_VARIANT_LOCKED', index, at('point', 'transition'), `${lock}; no adjustment point can be placed on it.`));
+        } else {
+          // New intake sources may only feed where national intake already goes.
+          const target = change.point.target;
+          if (!parent.adjustmentPoints.some((p) => p.kind === 'entryPoint' && p.target === target)) {
+            problems.push(make('PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', index, at('point', 'target'), `An entry-point slot may only lead where an existing one does (${parent.adjustmentPoints.flatMap((p) => (p.kind === 'entryPoint' ? [p.target] : [])).join(', ') || 'none'}), not into "${target}".`));
+          }
         }
         if (!namespaced(change.point.id)) problems.push(make('PWY_VARIANT_ID_NOT_NAMESPACED', index, at('point', 'id'), `The local adjustment point id "${change.point.id}" must start with "${ns}/".`));
         return;

@@ -46,6 +46,12 @@ export function rebase(variant: PathwayVariant, from: PathwayTemplate, to: Pathw
         if (why) return conflict(`In ${to.version}, ${JSON.stringify(change.value)} is out of bounds: ${why}.`, `Set "${change.name}" to ${JSON.stringify(bounds?.max ?? bounds?.min ?? next.value)} or another value within the new bounds.`);
         return ok;
       }
+      case 'setParameterGovernance': {
+        const next = Object.hasOwn(to.parameters, change.name) ? to.parameters[change.name] : undefined;
+        if (!next) return conflict(`${to.version} no longer has the parameter "${change.name}".`, 'Remove this change.');
+        if (next.governance?.mode === 'locked') return conflict(`${to.version} already locks "${change.name}".`, 'Remove this change: the level above locks it now.');
+        return ok;
+      }
       case 'replace':
       case 'remove':
       case 'setField':

@@ -4,7 +4,7 @@ import type { FieldBounds } from '../model/governance.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
 import type { Governance } from '../model/governance.js';
-import { boundsAtLeastAsTight, governanceStrength, loosenings } from './governance-rules.js';
+import { boundKind, boundsAtLeastAsTight, governanceStrength } from './governance-rules.js';
 import { elementCollections } from './variant.js';
 
 /** A problem with publishing a version. */
@@ -28,6 +28,17 @@ function problem(code: ErrorCode, message: string): PublishProblem {
   return { code, message, hint: catalogueEntry(code).hint };
 }
 
+/** True when `next` closes a tailorable field or narrows a bound of `previous` (opening a field is not tighter). */
+function tighterBounds(previous: Governance, next: Governance): boolean {
+  if (previous.mode !== 'tailorable' || next.mode !== 'tailorable') return false;
+  return Object.entries(previous.bounds).some(([field, before]) => {
+    const after = Object.hasOwn(next.bounds, field) ? next.bounds[field] : undefined;
+    if (!after) return true;
+    const kind = boundKind(before);
+    return boundsAtLeastAsTight(before, after, kind) && !boundsAtLeastAsTight(after, before, kind);
+  });
+}
+
 /** Changes that can break variants of the previous version: a new lock, a new invariant, a tighter bound. */
 export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate): string[] {
   const reasons: string[] = [];
@@ -40,7 +51,7 @@ export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate
       const old = before.get(id) as { governance?: Parameters<typeof governanceStrength>[0] } | undefined;
       if (!old) continue;
       if (governanceStrength(element.governance) > governanceStrength(old.governance)) reasons.push(`${collection} "${id}" is now ${element.governance?.mode}`);
-      else if (old.governance && element.governance && loosenings(element.governance as Governance, old.governance as Governance).length > 0) {
+      else if (old.governance?.mode === 'tailorable' && element.governance?.mode === 'tailorable' && tighterBounds(old.governance as Governance, element.governance as Governance)) {
         reasons.push(`${collection} "${id}" has tighter bounds`);
       }
     }
