@@ -85,7 +85,7 @@ function all(values: readonly Truth[]): Truth {
  * tier can rise at any time and fall only by the lowering event. Breadth-first, so the witness is
  * the shortest offending path, and linear in the size of the product.
  */
-function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monitor): WitnessStep[] | undefined {
+function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monitor, useRoutes: boolean): WitnessStep[] | undefined {
   const tiers = graph.tierIds.length + 1; // -1 (unassessed) .. levels-1
   const size = graph.nodeIds.length * tiers * monitor.states;
   const key = (node: number, rank: number, state: number) => (node * tiers + (rank + 1)) * monitor.states + state;
@@ -163,7 +163,7 @@ function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monit
         if (found) return found;
       }
     }
-    for (const route of graph.routes) {
+    for (const route of useRoutes ? graph.routes : []) {
       const target = graph.nodeIds[route.to]!;
       const found = visit(route.to, rank, { enteredNode: target, milestones: [], tierRank: rank, lowered: false }, { kind: 'route', node: target, tier: tierName(rank), rule: route.rule });
       if (found) return found;
@@ -211,7 +211,9 @@ export function evaluateInvariants(template: PathwayTemplate): InvariantVerdict[
     const rule = invariant.rule;
     const monitor = monitorFor(invariant, template);
     if (monitor) {
-      const found = searchViolation(template, graph, monitor);
+      // Witnesses along the flow read better than ones that start with an escalation route, so
+      // the search first tries without routes; a violation found either way is real.
+      const found = searchViolation(template, graph, monitor, false) ?? searchViolation(template, graph, monitor, true);
       if (!found) return { invariant: invariant.id, index, holds: true, message: `${name} holds.` };
       const path = found.map((step) => (step.kind === 'transition' ? step.node : step.kind === 'route' ? `${step.node} (routed by ${step.rule})` : step.kind === 'start' ? step.node : `[tier ${step.tier ?? 'none'}]`));
       return { invariant: invariant.id, index, holds: false, witness: found, message: `${name} is broken: a case can go ${path.join(' → ')}.` };
