@@ -56,6 +56,7 @@ export type { CaseContext, CaseEvent, CaseInput, WorkItemRecord, TimerRecord } f
 export { createEngine } from './engine/engine.js';
 export type { CaseEngine, StartCaseInput, DueTimer } from './engine/engine.js';
 export { commandEnvelope } from './engine/envelope.js';
+export { referral } from './engine/referral.js';
 export type { CommandEnvelope, CommandInput } from './engine/envelope.js';
 export type { CaseRecord, CaseView, ActiveNode, AllowedCommand, Refusal, Incident, CommandResult } from './engine/case-record.js';
 export type {

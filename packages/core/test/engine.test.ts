@@ -100,3 +100,17 @@ describe('the in-memory engine', () => {
     expect(Object.keys(view.milestones)).toEqual(['triaged', 'closed']);
   });
 });
+
+describe('opening a case', () => {
+  it('refuses a malformed referral with coded problems naming each field', () => {
+    let caught: unknown;
+    try {
+      engine.startCase({ caseId: '', openedAt: 'last Tuesday', persons: [{ id: 'person-1', roles: ['neighbour' as never] }] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'PWY_REFERRAL_INVALID' });
+    const paths = (caught as { problems: { path: (string | number)[] }[] }).problems.map((p) => p.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['caseId', 'openedAt', 'persons.0.roles.0']));
+  });
+});

@@ -5,7 +5,7 @@ import type { CaseContext, CaseInput, EpisodeRecord, PersonRecord } from '../com
 import { assessedTier, conditionHolds, tierRank } from '../compiler/case-logic.js';
 import { compile, type CompiledPathway } from '../compiler/compile.js';
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
-import type { Problem } from '../errors/problem.js';
+import { PathwaysError, type Problem } from '../errors/problem.js';
 import { caseCommandPayloads } from '../model/case-commands.js';
 import type { PersonRole } from '../model/conditions.js';
 import type { PathwayNode } from '../model/nodes.js';
@@ -19,6 +19,7 @@ import { commandSpecs } from './command-schemas.js';
 import type { Effect } from './effects.js';
 import { commandEnvelope, type CommandEnvelope, type CommandInput } from './envelope.js';
 import { withFaults, type Fault } from './faults.js';
+import { referral } from './referral.js';
 
 /** A referral: how a case is opened. Ids only; personal details live in the personal-data store. */
 export interface StartCaseInput {
@@ -120,6 +121,16 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
   const { tiers } = pathway.template;
   const nodes = new Map<string, PathwayNode>(pathway.template.nodes.map((node) => [node.id, node]));
   const specs = commandSpecs(pathway.template);
+  // Payload schemas never change for an engine; views are read often, so convert each once.
+  const jsonSchemas = new Map<string, Record<string, unknown>>();
+  const jsonSchemaOf = (type: string, payload: z.ZodType) => {
+    let schema = jsonSchemas.get(type);
+    if (!schema) {
+      schema = z.toJSONSchema(payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      jsonSchemas.set(type, schema);
+    }
+    return schema;
+  };
 
   function run(record: CaseRecord | undefined, start: CaseInput | undefined, event: Record<string, unknown> | undefined) {
     let failure: unknown;
@@ -259,14 +270,19 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     return [...types].flatMap((type) => {
       const spec = specs.get(type);
       if (!spec || spec.system) return [];
-      return [{ type, label: spec.label, payloadSchema: z.toJSONSchema(spec.payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>, ...(spec.roles ? { roles: spec.roles } : {}) }];
+      return [{ type, label: spec.label, payloadSchema: jsonSchemaOf(type, spec.payload), ...(spec.roles ? { roles: spec.roles } : {}) }];
     });
   }
 
   return {
     pathway,
     startCase(input) {
-      const caseInput = referralInput(input);
+      const checked = referral.safeParse(input);
+      if (!checked.success) {
+        const problems = problemsFromZodIssues(checked.error.issues, [], input);
+        throw new PathwaysError('PWY_REFERRAL_INVALID', `The referral cannot open a case: ${problems.map((p) => `${p.path.join('.') || '(root)'}: ${p.message}`).join('; ')}`, problems);
+      }
+      const caseInput = referralInput(checked.data);
       const outcome = run(undefined, caseInput, undefined);
       if (outcome.failure !== undefined || !outcome.persisted) {
         throw new Error(`The case could not be opened: ${String(outcome.failure)}`);

@@ -163,6 +163,11 @@ export const errorCatalogue = {
     'Practice step with nothing in it',
     'Add at least one activity to every practice step; each step is part of the national model.',
   ),
+  PWY_REFERRAL_INVALID: entry(
+    'PWY_REFERRAL_INVALID',
+    'Referral cannot open a case',
+    'Give caseId, openedAt (ISO 8601 with offset), persons (ids with roles) and the episode (ids only), as the message names.',
+  ),
   PWY_TIER_LOWERING_PAYLOAD: entry(
     'PWY_TIER_LOWERING_PAYLOAD',
     'Tier-lowering event without its reason',
