@@ -66,24 +66,29 @@ function parseScenarioValue(value: unknown) {
   return parsed.scenario;
 }
 
-const invalid: [string, string, number | null][] = [
-  ['removes-locked-node', 'PWY_VARIANT_LOCKED', 0],
-  ['first-contact-beyond-bound', 'PWY_VARIANT_OUT_OF_BOUNDS', 0],
-  ['high-risk-straight-to-closure', 'PWY_INVARIANT_VIOLATED', 0],
-  ['removes-child-expertise-check', 'PWY_VARIANT_LOCKED', 0],
-  ['fragment-outside-adjustment-point', 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 0],
-  ['escalation-to-missing-node', 'PWY_REFERENCE_DANGLING', 0],
-  ['regional-unlocks-national', 'PWY_VARIANT_UNLOCK', 0],
-  ['local-changes-regional-lock', 'PWY_VARIANT_LOCKED', 0],
+/**
+ * Each refused example: the problem it is about, the change that causes it, and the complete list of
+ * codes it gets, in order, so a problem that appears or disappears fails the test.
+ */
+const invalid: { name: string; code: string; change: number | null; codes: string[] }[] = [
+  { name: 'removes-locked-node', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED', ...Array<string>(5).fill('PWY_REFERENCE_DANGLING')] },
+  { name: 'first-contact-beyond-bound', code: 'PWY_VARIANT_OUT_OF_BOUNDS', change: 0, codes: ['PWY_VARIANT_OUT_OF_BOUNDS', 'PWY_BOUNDS_CONTRADICT'] },
+  { name: 'high-risk-straight-to-closure', code: 'PWY_INVARIANT_VIOLATED', change: 0, codes: ['PWY_VARIANT_LOCKED', 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_INVARIANT_VIOLATED'] },
+  { name: 'removes-child-expertise-check', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED', ...Array<string>(3).fill('PWY_REFERENCE_DANGLING')] },
+  { name: 'fragment-outside-adjustment-point', code: 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', change: 0, codes: ['PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_NODE_UNREACHABLE', 'PWY_DEAD_END'] },
+  { name: 'escalation-to-missing-node', code: 'PWY_REFERENCE_DANGLING', change: 0, codes: ['PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_REFERENCE_DANGLING'] },
+  { name: 'regional-unlocks-national', code: 'PWY_VARIANT_UNLOCK', change: 0, codes: ['PWY_VARIANT_UNLOCK'] },
+  { name: 'local-changes-regional-lock', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED'] },
 ];
 
 describe('invalid variants are refused with their exact problem', () => {
-  for (const [name, code, change] of invalid) {
+  for (const { name, code, change, codes } of invalid) {
     it(`${name}: ${code}`, () => {
       const variant = read('invalid', name);
       const parent = variant.extends.id === 'nz-canterbury' ? regional.template : nzNationalBaseline;
       const result = checkVariant(parent, variant, variant.extends.id === 'nz-canterbury' ? regional.provenance : undefined);
       expect(result.ok).toBe(false);
+      expect(result.problems.map((p) => p.code), JSON.stringify(result.problems, null, 2)).toEqual(codes);
       const found = result.problems.find((p) => p.code === code);
       expect(found, JSON.stringify(result.problems, null, 2)).toBeDefined();
       expect(found?.change).toBe(change);

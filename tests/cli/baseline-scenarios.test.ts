@@ -18,3 +18,14 @@ describe('pathways simulate --json on the NZ national baseline', () => {
     });
   }
 });
+
+describe('pathways simulate on the NZ national baseline, human trace', () => {
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
+    it(`${file}: passes, and no optional field prints as undefined`, () => {
+      const result = runCli(['simulate', baseline, '--scenario', `packages/templates/scenarios/${file}`]);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('PASS: every expectation met');
+      expect(result.stdout).not.toContain('undefined');
+    });
+  }
+});

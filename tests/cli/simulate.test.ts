@@ -1,11 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
 
 const template = 'examples/tiny-pathway/tiny-pathway.json';
 const scenarioFile = 'examples/tiny-pathway/scenarios/first-contact.json';
+const fixtures = 'tests/cli/fixtures/simulate';
 
 describe('pathways simulate', () => {
   it('prints the trace with states, steps and effects and exits 0 when every expectation holds', () => {
@@ -29,12 +27,8 @@ describe('pathways simulate', () => {
   });
 
   it('exits 1 and names the step when an expectation fails', () => {
-    const scenario = JSON.parse(readFileSync(join(repoRoot, scenarioFile), 'utf8')) as { steps: { expect?: { state?: string } }[] };
-    scenario.steps[0]!.expect = { state: 'first-contact' };
-    const dir = mkdtempSync(join(tmpdir(), 'pathways-'));
-    const file = join(dir, 'wrong.json');
-    writeFileSync(file, JSON.stringify(scenario));
-    const result = runCli(['simulate', template, '--scenario', file]);
+    // The first-contact scenario expecting first-contact after step #1 (derived-fixtures.ts).
+    const result = runCli(['simulate', template, '--scenario', `${fixtures}/first-contact-wrong-state.json`]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('step #1: expected state [first-contact], got [triage]');
   });
@@ -43,10 +37,7 @@ describe('pathways simulate', () => {
     const missing = runCli(['simulate', template, '--scenario', 'no/such/file.json']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('PWY_INPUT_UNREADABLE');
-    const dir = mkdtempSync(join(tmpdir(), 'pathways-'));
-    const file = join(dir, 'bad.json');
-    writeFileSync(file, '{ "title": "x", "case": ');
-    const malformed = runCli(['simulate', template, '--scenario', file]);
+    const malformed = runCli(['simulate', template, '--scenario', `${fixtures}/truncated-scenario.json`]);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain('PWY_JSON_MALFORMED');
   });

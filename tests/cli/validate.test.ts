@@ -1,14 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-function tempFile(name: string, text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'pathways-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const fixtures = 'tests/cli/fixtures/validate';
 
 describe('pathways validate', () => {
   it('exits 0 for a valid template', () => {
@@ -18,8 +11,7 @@ describe('pathways validate', () => {
   });
 
   it('exits 1 and lists every problem with code, path and hint', () => {
-    const file = tempFile('broken.json', JSON.stringify({ id: 'x', version: '1.0', nodes: [{ id: 'a', type: 'teleport' }] }));
-    const result = runCli(['validate', file]);
+    const result = runCli(['validate', `${fixtures}/broken-template.json`]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('PWY_SEMVER_INVALID at version');
     expect(result.stdout).toContain('PWY_NODE_TYPE_UNKNOWN at nodes[0].type');
@@ -28,7 +20,7 @@ describe('pathways validate', () => {
   });
 
   it('exits 2 for input that is not JSON, and prints machine output with --json', () => {
-    const result = runCli(['validate', tempFile('empty.json', ''), '--json']);
+    const result = runCli(['validate', `${fixtures}/empty.json`, '--json']);
     expect(result.status).toBe(2);
     const body = JSON.parse(result.stdout) as { unusable: boolean; problems: { code: string }[] };
     expect(body.unusable).toBe(true);

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { basename, dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './run-cli.js';
 
 // Exit codes and --json shapes of check, resolve, diff, rebase and impact, run through the built
@@ -12,6 +12,7 @@ const canterbury = 'examples/variants/valid/canterbury-regional.json';
 const rangiora = 'examples/variants/valid/rangiora-local.json';
 const westCoast = 'examples/variants/valid/west-coast-rural.json';
 const shortcut = 'examples/variants/invalid/high-risk-straight-to-closure.json';
+const fixtures = 'tests/cli/fixtures';
 
 interface JsonProblem {
   code: string;
@@ -25,15 +26,16 @@ interface Unusable {
   inputs: { file: string; problems: JsonProblem[] }[];
 }
 
+// Only for the CLI's --write: the tests read committed fixtures (tests/cli/fixtures) and never write.
+const tempDirs: string[] = [];
 function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'pathways-variants-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pathways-variants-'));
+  tempDirs.push(dir);
+  return dir;
 }
-
-function tempFile(name: string, text: string): string {
-  const file = join(tempDir(), name);
-  writeFileSync(file, text);
-  return file;
-}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 function json<T>(stdout: string): T {
   return JSON.parse(stdout) as T;
@@ -71,8 +73,7 @@ describe('pathways check', () => {
   });
 
   it('exits 1 for a variant that does not fit the variant schema', () => {
-    const file = tempFile('schema.json', JSON.stringify({ kind: 'variant', id: 'x' }));
-    const result = runCli(['check', baseline, file, '--json']);
+    const result = runCli(['check', baseline, `${fixtures}/variants/schema-problems.json`, '--json']);
     expect(result.status).toBe(1);
     const body = json<{ variant: string | null; problems: JsonProblem[] }>(result.stdout);
     expect(body.variant).toBeNull();
@@ -80,7 +81,7 @@ describe('pathways check', () => {
   });
 
   it('exits 2 for malformed JSON or an unreadable baseline, naming every unusable file at once', () => {
-    const malformed = tempFile('bad.json', '{ "kind": "variant", ');
+    const malformed = `${fixtures}/variants/truncated-variant.json`;
     const result = runCli(['check', 'no/such/baseline.json', malformed, '--json']);
     expect(result.status).toBe(2);
     const body = json<Unusable>(result.stdout);
@@ -207,10 +208,49 @@ describe('pathways rebase', () => {
     const result = runCli(['rebase', westCoast, '--from', baseline, '--to', proposed, '--write', out]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`to ${out}.`);
+    // Written through a temporary file beside it, renamed into place: nothing else is left.
+    expect(readdirSync(dirname(out))).toEqual(['west-coast-2.json']);
     const written = JSON.parse(readFileSync(out, 'utf8')) as { kind: string; extends: { version: string } };
     expect(written).toMatchObject({ kind: 'variant', extends: { version: '2.0.0' } });
     // The written variant is a real variant: it checks clean against the new version.
     expect(runCli(['check', proposed, out]).status).toBe(0);
+  });
+
+  describe('a --write that fails exits 2 with PWY_OUTPUT_UNWRITABLE and leaves no file behind', () => {
+    const rebaseTo = (out: string, ...extra: string[]) => runCli(['rebase', westCoast, '--from', baseline, '--to', proposed, '--write', out, ...extra]);
+    /** Files the CLI left in a folder: the output, or its temporary file (`.<name>.<uuid>.tmp`). */
+    const leftovers = (folder: string, name: string) => (existsSync(folder) ? readdirSync(folder).filter((entry) => entry === name || entry.startsWith(`.${name}.`)) : []);
+
+    it('into a folder that does not exist', () => {
+      const out = join(tmpdir(), `pathways-no-such-folder-${process.pid}-${Date.now()}`, 'west-coast-2.json');
+      const result = rebaseTo(out);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('PWY_OUTPUT_UNWRITABLE at (root)');
+      expect(result.stderr).toContain(`Cannot write ${out}: the folder does not exist; nothing was written.`);
+      expect(existsSync(dirname(out))).toBe(false);
+      const json = rebaseTo(out, '--json');
+      expect(json.status).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, unusable: true, inputs: [{ file: out, problems: [{ code: 'PWY_OUTPUT_UNWRITABLE', path: [] }] }] });
+    });
+
+    // sysfs refuses to create files even for root, so this holds where tests run as root (containers).
+    it.runIf(process.platform === 'linux')('into a location that cannot be written', () => {
+      const result = rebaseTo('/sys/pathways-west-coast-2.json');
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('PWY_OUTPUT_UNWRITABLE');
+      expect(result.stderr).toContain('nothing was written');
+      expect(leftovers('/sys', 'pathways-west-coast-2.json')).toEqual([]);
+    });
+
+    it('onto a folder, after the temporary file was written: it is removed', () => {
+      const out = tempDir();
+      const result = rebaseTo(out);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`Cannot write ${out}: it is a folder; nothing was written.`);
+      expect(readdirSync(out)).toEqual([]);
+      expect(leftovers(dirname(out), basename(out))).toEqual([basename(out)]);
+    });
   });
 
   it('exits 2 when --from is not what the variant extends, or a file is unusable', () => {
@@ -262,18 +302,16 @@ describe('pathways impact', () => {
   });
 
   it('passes over JSON that is not a variant, but exits 2 for an unusable file while still reporting the rest', () => {
-    const dir = tempDir();
-    copyFileSync(join(repoRoot, westCoast), join(dir, 'west-coast-rural.json'));
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'not-a-variant' }));
-    writeFileSync(join(dir, 'broken.json'), '{ "kind": "variant", ');
-    const result = runCli(['impact', proposed, '--published', baseline, '--variants', dir, '--json']);
+    // The folder holds package.json (not a variant) and broken.json (a truncated variant).
+    const dir = `${fixtures}/impact-folder`;
+    const result = runCli(['impact', proposed, '--published', baseline, '--variants', dir, westCoast, '--json']);
     expect(result.status).toBe(2);
     const body = json<ImpactJson>(result.stdout);
     expect(body.variants.map((v) => v.status)).toEqual(['ok']);
     expect(body.skipped).toEqual([join(dir, 'package.json')]);
     expect(body.unusable).toBe(true);
     expect(body.inputs.map((input) => input.file)).toEqual([join(dir, 'broken.json')]);
-    const human = runCli(['impact', proposed, '--published', baseline, '--variants', dir]);
+    const human = runCli(['impact', proposed, '--published', baseline, '--variants', dir, westCoast]);
     expect(human.status).toBe(2);
     expect(human.stdout).toContain('INCOMPLETE: 1 file could not be used');
     expect(human.stderr).toContain('PWY_JSON_MALFORMED');

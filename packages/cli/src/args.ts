@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { exitCodes, type CliIo } from './io.js';
-import { usage } from './usage.js';
+import { commandUsage, usage, type CommandName } from './usage.js';
 
 /** The options one command accepts, in node:util parseArgs form. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
@@ -9,9 +9,12 @@ export type OptionTable = NonNullable<ParseArgsConfig['options']>;
 /** What a command's zod schema sees: the positionals and every option given (or defaulted). */
 export type RawArgs = { positionals: string[] } & Record<string, unknown>;
 
-/** Prints a PWY_CLI_USAGE error with the usage text; wrong usage is unusable input (exit 2). */
-export function usageError(io: CliIo, message: string): number {
-  io.stderr(`PWY_CLI_USAGE: ${message}\n\n${usage}`);
+/**
+ * Prints a PWY_CLI_USAGE error with the usage of the command it is about (the overview when there
+ * is none); wrong usage is unusable input (exit 2).
+ */
+export function usageError(io: CliIo, message: string, command?: CommandName): number {
+  io.stderr(`PWY_CLI_USAGE: ${message}\n\n${command === undefined ? usage : commandUsage(command)}`);
   return exitCodes.unusable;
 }
 

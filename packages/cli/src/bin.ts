@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { main } from './main.js';
 
+const argv = process.argv.slice(2);
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 // `pathways resolve … | head` closes the pipe early; that is the reader's choice, not a crash.
@@ -10,8 +10,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-}, version);
+// --version is answered before main.js (and with it @pathways/core) is loaded: it stays instant,
+// and still answers when core is broken, which is when people ask for it.
+if (argv[0] === '--version' || argv[0] === '-v') {
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('./main.js');
+  process.exitCode = await main(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  }, version);
+}

@@ -9,27 +9,28 @@ import { resolveCommand } from './commands/resolve.js';
 import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { exitCodes, type CliIo } from './io.js';
-import { usage } from './usage.js';
+import { commandUsage, usage, type CommandName } from './usage.js';
 
 export { usage };
 
 interface Command {
   readonly options: OptionTable;
-  readonly run: (input: RawArgs, io: CliIo) => Promise<number>;
+  readonly run: (name: CommandName, input: RawArgs, io: CliIo) => Promise<number>;
 }
 
 /** Ties a command's arguments to its implementation, so a command only ever sees validated input. */
 function command<S extends z.ZodType>(spec: { options: OptionTable; schema: S }, run: (args: z.output<S>, io: CliIo) => Promise<number>): Command {
   return {
     options: spec.options,
-    run: async (input, io) => {
+    run: async (name, input, io) => {
       const args = spec.schema.safeParse(input);
-      return args.success ? run(args.data, io) : usageError(io, argsProblem(args.error));
+      return args.success ? run(args.data, io) : usageError(io, argsProblem(args.error), name);
     },
   };
 }
 
-const commands: Readonly<Record<string, Command>> = {
+// Keyed like usage.ts's help entries, so a command without help (or help without a command) does not compile.
+const commands: Readonly<Record<CommandName, Command>> = {
   validate: command(validateArgs, (args, io) => validateCommand({ file: args.positionals[0], json: args.json }, io)),
   simulate: command(simulateArgs, (args, io) => simulateCommand({ template: args.positionals[0], scenario: args.scenario, json: args.json }, io)),
   check: command(checkArgs, ({ positionals: [baseline, ...variants], json }, io) => checkCommand({ baseline: baseline!, variants, json }, io)),
@@ -39,19 +40,35 @@ const commands: Readonly<Record<string, Command>> = {
   impact: command(impactArgs, (args, io) => impactCommand({ proposed: args.positionals[0], published: args.published, variants: args.variants, json: args.json }, io)),
 };
 
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(commands, name);
+
+/** Whether help is asked for anywhere before `--` (after it, `-h` would be a file name). */
+function asksHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some(isHelp);
+}
+
 /** Runs the CLI with the given arguments; returns the exit code instead of exiting. */
 export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(usage);
+  if (name === undefined || isHelp(name) || name === 'help') {
+    // `pathways help <command>` is the same as `pathways <command> --help`.
+    const topic = rest[0];
+    io.stdout(name === 'help' && isCommand(topic) ? commandUsage(topic) : usage);
     return name === undefined ? exitCodes.unusable : exitCodes.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${version}\n`);
     return exitCodes.ok;
   }
-  const chosen = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!chosen) return usageError(io, `unknown command "${name}"`);
+  if (!isCommand(name)) return usageError(io, `unknown command "${name}"`);
+  const chosen = commands[name];
+  // Before the arguments are read, so help is shown even when the rest of the line is wrong.
+  if (asksHelp(rest)) {
+    io.stdout(commandUsage(name));
+    return exitCodes.ok;
+  }
   const read = readArgs(name, rest, chosen.options);
-  return read.ok ? chosen.run(read.input, io) : usageError(io, read.message);
+  return read.ok ? chosen.run(name, read.input, io) : usageError(io, read.message, name);
 }

@@ -14,6 +14,17 @@ describe('the pathways command, in process', () => {
     expect(io.out.join('')).toContain('pathways simulate <template.json> --scenario <scenario.json>');
   });
 
+  it("answers <command> --help with that command's usage, even when the rest of the line is wrong", async () => {
+    for (const name of ['validate', 'simulate', 'check', 'resolve', 'diff', 'rebase', 'impact']) {
+      const io = capture();
+      expect(await main([name, '--frobnicate', '--help'], io)).toBe(0);
+      const help = io.out.join('');
+      expect(help).toMatch(new RegExp(`^Usage:\\n  pathways ${name} `));
+      for (const section of ['Options:', '-h, --help', 'Exit codes:', 'Example:']) expect(help).toContain(section);
+      expect(io.err).toEqual([]);
+    }
+  });
+
   it('refuses unknown commands and options with PWY_CLI_USAGE and exit 2', async () => {
     for (const argv of [['teleport'], ['validate'], ['validate', 'a.json', '--frobnicate'], ['validate', 'a.json', '--scenario', 's.json'], []]) {
       const io = capture();

@@ -5,12 +5,17 @@ function localTime(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).toFormat("yyyy-LL-dd HH:mm ZZ");
 }
 
+/** The rendered field when it is present, nothing when not: an optional field never prints "undefined". */
+function when<T>(value: T | null | undefined, render: (present: T) => string): string {
+  return value === undefined || value === null ? '' : render(value);
+}
+
 function describeEffect(effect: Effect, zone: string): string {
   switch (effect.type) {
     case 'workItem.created':
-      return `work item ${effect.workItemId} (${effect.workItemType}) for ${effect.ownerRole}${effect.meeting ? ` at ${effect.meeting}` : ''}${effect.due ? `, due ${localTime(effect.due, zone)}` : ''}`;
+      return `work item ${effect.workItemId} (${effect.workItemType}) for ${effect.ownerRole}${when(effect.meeting, (meeting) => ` at ${meeting}`)}${when(effect.due, (due) => `, due ${localTime(due, zone)}`)}`;
     case 'workItem.updated':
-      return `work item ${effect.workItemId} → ${effect.status}`;
+      return `work item ${effect.workItemId} → ${effect.status}${when(effect.reason, (reason) => ` (${reason})`)}`;
     case 'timer.scheduled':
       return `timer ${effect.timerId} (${effect.purpose}) in ${effect.span}, due ${localTime(effect.due, zone)}`;
     case 'timer.cancelled':
@@ -20,9 +25,16 @@ function describeEffect(effect: Effect, zone: string): string {
     case 'milestone.reached':
       return `milestone ${effect.milestone}`;
     case 'tier.changed':
-      return `tier ${effect.from ?? 'none'} → ${effect.to} (${effect.direction})`;
+      return `tier ${effect.from ?? 'none'} → ${effect.to} (${effect.direction}${when(effect.reason, (reason) => `: ${reason}`)})`;
     case 'escalation.raised':
-      return `rule ${effect.rule} (${effect.trigger})${effect.workItemId ? ` for ${effect.workItemId}` : ''}${effect.regionalHubRespondBy ? `, regional hub to respond by ${localTime(effect.regionalHubRespondBy, zone)}` : ''}`;
+      return `rule ${effect.rule} (${effect.trigger})${when(effect.workItemId, (item) => ` for ${item}`)}${when(effect.regionalHubRespondBy, (by) => `, regional hub to respond by ${localTime(by, zone)}`)}`;
+    case 'episode.recorded':
+      return `episode ${effect.episodeId} from ${effect.sourceAgency}${effect.childrenPresent ? ', children present' : ''}${when(effect.occurredAt, (at) => `, happened ${localTime(at, zone)}`)}`;
+    default: {
+      // A newer core may emit effects this CLI does not know yet: name them rather than print nothing.
+      const unknown: { readonly type: string } = effect;
+      return `(${unknown.type}: see --json for its fields)`;
+    }
   }
 }
 

@@ -36,6 +36,9 @@ export function formatWitness(witness: readonly WitnessStep[], context: ProblemC
       case 'transition':
         lines.push(`      → ${step.node}, via transition ${step.transition ?? '(unnamed)'}${step.transition ? origin(`transitions:${step.transition}`, context) : ''}`);
         break;
+      case 'entryPoint':
+        lines.push(`      → ${step.node}, from a local intake source at entry point ${step.point ?? '(unnamed)'}`);
+        break;
     }
   }
   return lines;
