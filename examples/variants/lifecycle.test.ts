@@ -1,6 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPublish, diff, formatDiff, impact, parseTemplate, parseVariant, rebase, resolve, type PathwayTemplate, type PathwayVariant } from '@pathways/core';
+import { checkPublish, diff, formatDiff, impact, parseTemplate, parseVariant, rebase, resolve, type PathwayTemplate, type PathwayTemplateData, type PathwayVariant } from '@pathways/core';
 import { nzNationalBaseline } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
@@ -14,7 +14,7 @@ const westCoast = read('west-coast-rural');
 
 /** A proposed 2.0.0 of the baseline: first contact for high risk locked at PT24H, the local-services point withdrawn. */
 function proposedV2(version = '2.0.0'): PathwayTemplate {
-  const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplate & { parameters: Record<string, { governance?: unknown }> };
+  const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
   json.version = version;
   json.parameters.firstContactHigh!.governance = { mode: 'locked' as const, reason: 'Fixed nationally at 24 hours.' };
   (json as { adjustmentPoints: unknown[] }).adjustmentPoints = json.adjustmentPoints.filter((p) => p.id !== 'local-services');
@@ -23,10 +23,9 @@ function proposedV2(version = '2.0.0'): PathwayTemplate {
   return parsed.template;
 }
 
+/** Compares with a golden file; `pnpm golden:update` rewrites them after an intended change (never a test). */
 function golden(name: string, actual: string): void {
-  const file = join(import.meta.dirname, 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
+  expect(actual).toBe(readFileSync(join(import.meta.dirname, 'golden', name), 'utf8'));
 }
 
 describe('diff', () => {
@@ -56,7 +55,7 @@ describe('versions', () => {
   });
 
   it('a new invariant and a tighter bound are breaking too; a relabel is not', () => {
-    const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplate & { parameters: Record<string, { governance?: unknown }> };
+    const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
     json.version = '1.1.0';
     json.parameters.overdueMargin!.governance = { mode: 'tailorable' as const, bounds: { value: { max: 'P3D' } } };
     (json.invariants as unknown[]).push({ id: 'closure-reachable-again', label: { en: 'Closure reachable' }, rule: { kind: 'reachable', target: { node: 'closed' } } });

@@ -65,6 +65,13 @@ export const coreIsolation = {
       'error',
       {
         ...noDeepImports,
+        paths: [
+          {
+            name: 'xstate',
+            importNames: ['createActor', 'interpret'],
+            message: 'The engine runs each command as a pure step (transition / initialTransition); no actor is created under it.',
+          },
+        ],
         patterns: [
           ...noDeepImports.patterns,
           {

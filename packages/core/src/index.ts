@@ -9,7 +9,7 @@ export type { Problem, JsonPath } from './errors/problem.js';
 export { practiceSteps, practiceStepNames } from './model/practice-steps.js';
 export type { PracticeStep } from './model/practice-steps.js';
 export { pathwayTemplate, createTemplateSchema, stage, milestone, meetingSeries, locality } from './model/template.js';
-export type { PathwayTemplate, PathwayTemplateInput, Stage, Milestone, MeetingSeries, Locality, InstalledNodeType } from './model/template.js';
+export type { PathwayTemplate, PathwayTemplateData, PathwayTemplateInput, Stage, Milestone, MeetingSeries, Locality, InstalledNodeType, InstalledPlugin } from './model/template.js';
 export { role, agency, agencyTypes } from './model/organisation.js';
 export type { Role, Agency } from './model/organisation.js';
 export { pathwayNode, coreNodeTypes, pluginNodeSchema } from './model/nodes.js';
@@ -42,23 +42,17 @@ export { reportingCode } from './model/reporting.js';
 export type { Labels } from './model/primitives.js';
 export { caseCommandPayloads, tierLoweringPayload, isCaseCommand } from './model/case-commands.js';
 export type { CaseCommandType } from './model/case-commands.js';
-export { parseTemplate, validateTemplate } from './model/parse-template.js';
-export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
-export { analyseTemplate } from './model/checks/graph.js';
-export { inputLimits } from './model/json-guard.js';
-export { compareSpans, describeSpan } from './time/span-length.js';
-
-export { compile, nodeStateId } from './compiler/compile.js';
-export type { CompiledPathway, NodeMeta } from './compiler/compile.js';
-export { contentHash, canonicalJson } from './compiler/content-hash.js';
-export type { CaseContext, CaseEvent, CaseInput, WorkItemRecord, TimerRecord } from './compiler/case-context.js';
-
-export { createEngine } from './engine/engine.js';
-export type { CaseEngine, StartCaseInput, DueTimer } from './engine/engine.js';
-export { commandEnvelope } from './engine/envelope.js';
-export { referral } from './engine/referral.js';
-export type { CommandEnvelope, CommandInput } from './engine/envelope.js';
-export type { CaseRecord, CaseView, ActiveNode, AllowedCommand, Refusal, Incident, CommandResult } from './engine/case-record.js';
+export { internalEventTypes, isInternalEvent, isReservedEventType } from './model/internal-events.js';
+export type { InternalEventType } from './model/internal-events.js';
+export { referral, episode, casePerson, withEpisodePersons } from './model/referral.js';
+export type { Referral, ReferralInput, Episode, EpisodeInput, CasePerson } from './model/referral.js';
+export { commandEnvelope } from './model/command-envelope.js';
+export type { CommandEnvelope, CommandInput } from './model/command-envelope.js';
+export { elementId, runtimeId, eventType, isoInstant, isoDuration } from './model/primitives.js';
+export { readInput } from './model/read-input.js';
+export type { ReadInputResult, ReadInputOptions } from './model/read-input.js';
+export { flowGraph } from './model/flow-graph.js';
+export type { FlowGraph, FlowEdge, FlowEntryEdge, FlowRoute, StageCriterion } from './model/flow-graph.js';
 export type {
   Effect,
   EffectType,
@@ -69,11 +63,48 @@ export type {
   TimerCancelled,
   RoleNotified,
   MilestoneReached,
-} from './engine/effects.js';
+  EscalationRaised,
+  TierChanged,
+  EpisodeRecorded,
+} from './model/effects.js';
+export { parseTemplate, validateTemplate, isParsedTemplate } from './model/parse-template.js';
+export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
+export { analyseTemplate } from './model/checks/graph.js';
+export { inputLimits } from './model/json-guard.js';
+export { compareSpans, describeSpan } from './model/span-length.js';
+
+export { compile, nodeStateId } from './compiler/compile.js';
+export type { CompiledPathway, NodeMeta, TransitionMeta, PluginVersion } from './compiler/compile.js';
+export type { CaseMachine } from './compiler/build-machine.js';
+export { contentHash, canonicalJson } from './compiler/content-hash.js';
+export type { GuardRefusal, GuardVerdict, GuardArgs, CaseGuard, CaseGuardName } from './compiler/case-guards.js';
+export type {
+  CaseContext,
+  CaseEvent,
+  CaseInput,
+  CaseSnapshot,
+  WorkItemRecord,
+  ClosedWorkItemCounts,
+  TimerRecord,
+  TimerPurpose,
+  PersonRecord,
+  RiskRecord,
+  EpisodeFact,
+  PlanRecord,
+  OverrideRecord,
+} from './compiler/case-state.js';
+
+export { createEngine } from './engine/engine.js';
+export type { CaseEngine, EngineOptions, DueTimer } from './engine/engine.js';
+export type { Fault } from './engine/faults.js';
+export type { CaseInspector, InspectedCase } from './engine/inspect.js';
+export { CaseHistory } from './engine/case-history.js';
+export type { CaseHistoryData, HistoryEntry, WorkItemHistory, TierChange, EscalationRecord, EpisodeRecord } from './engine/case-history.js';
+export type { CaseRecord, CaseView, ActiveNode, AllowedCommand, WorkItemView, Refusal, Incident, CommandResult } from './engine/case-record.js';
 
 export { addTimeSpan, toUtcIso } from './time/deadlines.js';
 
-export { scenario, scenarioStep, expectation } from './simulation/scenario.js';
+export { scenario, scenarioStep, scenarioCase, scenarioCommand, expectation } from './simulation/scenario.js';
 export type { Scenario, ScenarioInput, ScenarioStep, Expectation } from './simulation/scenario.js';
 export { parseScenario, runScenario } from './simulation/run-scenario.js';
 export type { ScenarioReport, TraceEntry, ExpectationFailure, ParseScenarioResult } from './simulation/run-scenario.js';

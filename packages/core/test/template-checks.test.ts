@@ -1,4 +1,4 @@
-import { parseTemplate, validateTemplate, type Problem } from '@pathways/core';
+import { compile, parseTemplate, validateTemplate, type Problem } from '@pathways/core';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { tinyTemplateJson } from './fixtures.js';
@@ -56,12 +56,18 @@ describe('template checks beyond the schema', () => {
     json.transitions.push({ id: 'to-risk', from: 'triage', to: 'risk-check', on: 'contact.made' }, { id: 'from-risk', from: 'risk-check', to: 'closed', on: 'contact.made' });
     expect(codesAndPaths(parseTemplate(json).problems)).toEqual(['PWY_NODE_TYPE_UNKNOWN nodes.9.type']);
 
-    const installed = [{ type: 'risk-tools/dash' as const, versions: [1, 2], config: () => z.strictObject({ threshold: z.number().int() }) }];
-    expect(codesAndPaths(parseTemplate(json, { nodeTypes: installed }).problems)).toEqual(['PWY_SCHEMA_INVALID_TYPE nodes.9.config.threshold']);
+    const plugins = [{ name: 'risk-tools', version: '1.0.0', nodeTypes: [{ type: 'risk-tools/dash' as const, versions: [1, 2], config: () => z.strictObject({ threshold: z.number().int() }) }] }];
+    expect(codesAndPaths(parseTemplate(json, { plugins }).problems)).toEqual(['PWY_SCHEMA_INVALID_TYPE nodes.9.config.threshold']);
     (json.nodes[9] as { config: unknown }).config = { threshold: 14 };
-    expect(parseTemplate(json, { nodeTypes: installed }).ok).toBe(true);
+    const parsed = parseTemplate(json, { plugins });
+    expect(parsed.ok).toBe(true);
+    // The parsed template compiles with the plugin that provides its node, and not without it.
+    if (parsed.ok) {
+      expect(compile(parsed.template, plugins).plugins).toEqual([{ name: 'risk-tools', version: '1.0.0' }]);
+      expect(() => compile(parsed.template)).toThrow(expect.objectContaining({ code: 'PWY_PLUGIN_MISSING' }));
+    }
     (json.nodes[9] as { typeVersion: number }).typeVersion = 3;
-    expect(parseTemplate(json, { nodeTypes: installed }).problems[0]?.message).toContain('not an installed version of risk-tools/dash');
+    expect(parseTemplate(json, { plugins }).problems[0]?.message).toContain('not an installed version of risk-tools/dash');
   });
 
   it('validateTemplate adds the graph analysis: unreachable nodes, dead ends and empty steps', () => {

@@ -1,14 +1,24 @@
 import type { EscalationRule } from '../model/escalations.js';
-import { own } from './own.js';
+import { internalEventTypes } from '../model/internal-events.js';
+import { own } from '../model/own.js';
+import { timerFiredEvent } from '../model/transitions.js';
 import { addTimeSpan } from '../time/deadlines.js';
-import type { ResolvedTemplate } from './case-actions.js';
-import type { CaseContext, CaseEvent } from './case-context.js';
-import { nextId, openWorkItem, update, type Draft } from './case-draft.js';
-import { conditionHolds, isRepeatEpisode, tierRank } from './case-logic.js';
-import type { Effect } from '../engine/effects.js';
+import type { CaseContext, CaseEvent } from './case-state.js';
+import { conditionHolds, isRepeatEpisode, tierRank } from './case-rules.js';
+import { change, dropTimer, nextId, openWorkItem, type Draft, type Emit, type Step } from './case-step.js';
+import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Which kind of trigger an incoming event can set off. */
 export type TriggerSource = 'tierRaised' | 'episode' | 'event' | 'timer' | 'condition';
+
+/** Which kind of escalation trigger an event (as handled by the escalations region) can set off. */
+export function triggerSourceOf(type: string): TriggerSource {
+  if (type === internalEventTypes.tierRaised) return 'tierRaised';
+  if (type === 'episode.reported') return 'episode';
+  if (type === timerFiredEvent) return 'timer';
+  if (type === internalEventTypes.conditionsCheck) return 'condition';
+  return 'event';
+}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
@@ -30,14 +40,12 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
         })
         .map((rule) => ({ rule }));
     }
-    case 'episode':
+    case 'episode': {
+      const episode = { victimSurvivors: event.payload.victimSurvivors as string[], personsUsingViolence: (event.payload.personsUsingViolence as string[] | undefined) ?? [] };
       return rules
-        .filter((rule) => {
-          if (rule.trigger.kind !== 'repeatEpisode') return false;
-          const episode = { victimSurvivors: event.payload.victimSurvivors as string[], personsUsingViolence: (event.payload.personsUsingViolence as string[]) ?? [] };
-          return isRepeatEpisode(context, episode, event.at, resolved.resolveSpan(rule.trigger.within), template.locality);
-        })
+        .filter((rule) => rule.trigger.kind === 'repeatEpisode' && isRepeatEpisode(context, episode, event.at, resolved.resolveSpan(rule.trigger.within), template.locality))
         .map((rule) => ({ rule }));
+    }
     case 'event':
       return rules.filter((rule) => rule.trigger.kind === 'event' && rule.trigger.event === event.type).map((rule) => ({ rule }));
     case 'timer': {
@@ -46,7 +54,8 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
       if (timer.purpose === 'overdue' && timer.rule && timer.workItemId) {
         const item = own(context.workItems, timer.workItemId);
         const rule = resolved.escalations.get(timer.rule);
-        if (!rule || !item || (item.status !== 'open' && item.status !== 'inProgress')) return [];
+        // Work items leave the case state when they close, so an outstanding one is still open.
+        if (!rule || !item) return [];
         return [{ rule, workItemId: item.id }];
       }
       if (timer.purpose === 'planReview' && timer.rule) {
@@ -57,20 +66,18 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
     }
     case 'condition':
       return rules
-        .filter((rule) => rule.trigger.kind === 'condition')
         .filter((rule) => rule.trigger.kind === 'condition' && !context.conditionsHeld[rule.id] && conditionHolds(rule.trigger.condition, context, template.tiers, template.conditions))
         .map((rule) => ({ rule }));
   }
 }
 
-function respond(draft: Draft, emit: (effect: Effect) => void, event: CaseEvent, resolved: ResolvedTemplate, rule: EscalationRule, workItemId: string | undefined, routes: string[]): void {
+function respond(draft: Draft, emit: Emit, event: CaseEvent, resolved: ResolvedTemplate, rule: EscalationRule, workItemId: string | undefined, routes: string[]): void {
   const { template } = resolved;
   const id = nextId(draft, event);
   let respondBy: string | undefined;
   for (const response of rule.response) {
     if (response.kind === 'raiseToRegionalHub') respondBy = addTimeSpan(event.at, resolved.resolveSpan(response.respondWithin), template.locality);
   }
-  draft.escalations = [...draft.escalations, { id, rule: rule.id, at: event.at }];
   emit({
     type: 'escalation.raised',
     effectId: id,
@@ -116,20 +123,24 @@ function respond(draft: Draft, emit: (effect: Effect) => void, event: CaseEvent,
   }
 }
 
-/**
- * Runs every escalation rule the event sets off and returns the new context plus the nodes the
- * flow must be routed to (raised as internal events, so no transition crosses regions).
- */
-export function applyEscalations(context: CaseContext, event: CaseEvent, source: TriggerSource, resolved: ResolvedTemplate): { context: CaseContext; routes: string[] } {
-  const fired = firedRules(context, event, source, resolved);
+/** What the escalation action did: the step, and the nodes the flow must be routed to. */
+export interface EscalationStep extends Step {
+  /** Nodes to route the flow to, raised as internal events so no transition crosses regions. */
+  readonly routes: readonly string[];
+}
+
+/** Runs every escalation rule the event sets off. */
+export function applyEscalations(context: CaseContext, event: CaseEvent, resolved: ResolvedTemplate): EscalationStep {
+  const source = triggerSourceOf(event.type);
+  // Rules triggered by the event's own type fire whatever else the event can set off (a rule on
+  // `episode.reported` fires besides the repeat rules).
+  const fired = source === 'event' ? firedRules(context, event, 'event', resolved) : [...firedRules(context, event, source, resolved), ...firedRules(context, event, 'event', resolved)];
   const routes: string[] = [];
-  const next = update(context, (draft, emit) => {
+  const step = change(context, (draft, emit) => {
     if (source === 'timer') {
       const timer = own(context.timers, text(event.payload.timerId));
-      if (timer && timer.purpose !== 'wait') {
-        const { [timer.id]: _fired, ...rest } = draft.timers;
-        draft.timers = rest;
-      }
+      // A wait node's own timer is removed by the node's exit; every other timer is done once fired.
+      if (timer && timer.purpose !== 'wait') dropTimer(draft, timer.id);
     }
     if (source === 'condition') {
       const held: Record<string, boolean> = {};
@@ -140,5 +151,5 @@ export function applyEscalations(context: CaseContext, event: CaseEvent, source:
     }
     for (const { rule, workItemId } of fired) respond(draft, emit, event, resolved, rule, workItemId, routes);
   });
-  return { context: next, routes };
+  return { ...step, routes };
 }

@@ -1,13 +1,14 @@
-import type { Snapshot } from 'xstate';
-import type { EpisodeRecord, PersonRecord, PlanRecord, RiskRecord, TierChange, TimerRecord, WorkItemRecord } from '../compiler/case-context.js';
-import type { CommandEnvelope } from './envelope.js';
-import type { PracticeStep } from '../model/practice-steps.js';
+import type { CaseSnapshot, PersonRecord, PlanRecord, RiskRecord, TimerRecord } from '../compiler/case-state.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { Problem } from '../errors/problem.js';
-import type { Effect } from './effects.js';
+import type { CommandEnvelope } from '../model/command-envelope.js';
+import type { Effect, WorkItemStatus } from '../model/effects.js';
+import type { PracticeStep } from '../model/practice-steps.js';
+import type { EpisodeRecord, EscalationRecord, TierChange } from './case-history.js';
 
 /**
- * A case as a runtime keeps it between commands: plain JSON. The engine is a function from
+ * A case as a runtime keeps it between commands: plain JSON, bounded by what the case needs now
+ * (its history is a projection beside it, see `CaseHistory`). The engine is a function from
  * (record, command) to (record, effects); it holds no case in memory.
  */
 export interface CaseRecord {
@@ -16,10 +17,12 @@ export interface CaseRecord {
   readonly version: number;
   /** UTC instant of the last applied command; commands may not go back in time. */
   readonly clock: string;
-  /** Content hash of the template the case is pinned to. */
+  /** SHA-256 content hash of the template the case is pinned to. */
   readonly templateHash: string;
-  /** XState persisted snapshot, with no pending effects in it. */
-  readonly snapshot: Snapshot<unknown>;
+  /** The plugins (name@version) the case runs with, sorted by name. */
+  readonly plugins: readonly string[];
+  /** The case's state: active states and bounded context. */
+  readonly snapshot: CaseSnapshot;
 }
 
 /** One active activity in the flow. */
@@ -36,6 +39,28 @@ export interface AllowedCommand {
   readonly payloadSchema: Record<string, unknown>;
   /** Roles allowed to send it; any role when absent. */
   readonly roles?: readonly string[];
+  /**
+   * True when whether the case takes it depends on the payload (a guard reads it: which person,
+   * which work item, which route): send it and the case answers, or says why not.
+   */
+  readonly needsPayload: boolean;
+}
+
+/** A work item as a case view shows it: outstanding ones from the case state, closed ones from the history. */
+export interface WorkItemView {
+  readonly id: string;
+  readonly workItemType: string;
+  readonly status: WorkItemStatus;
+  readonly ownerRole: string;
+  readonly ownerAgency?: string;
+  readonly due?: string;
+  readonly node?: string;
+  readonly planType?: string;
+  readonly createdAt?: string;
+  readonly escalation?: string;
+  readonly meeting?: string;
+  readonly reason?: string;
+  readonly closedAt?: string;
 }
 
 /** What a person or a system reads about a case. */
@@ -47,17 +72,20 @@ export interface CaseView {
   readonly active: readonly ActiveNode[];
   /** Practice steps of the active nodes, one per active flow leaf. */
   readonly steps: readonly PracticeStep[];
-  /** The derived case tier (null until a first assessment) and how it got there. */
+  /** The derived case tier (null until a first assessment) and how it got there (from the history). */
   readonly tier: string | null;
   readonly tierHistory: readonly TierChange[];
   /** Persons by id, each with roles and current assessed risk. */
   readonly persons: readonly (PersonRecord & { readonly risk?: RiskRecord })[];
+  /** Episodes recorded (from the history). */
   readonly episodes: readonly EpisodeRecord[];
-  readonly workItems: readonly WorkItemRecord[];
+  /** Outstanding work items, and with the history every closed one. */
+  readonly workItems: readonly WorkItemView[];
   readonly plans: readonly PlanRecord[];
   readonly timers: readonly TimerRecord[];
   readonly milestones: Readonly<Record<string, string>>;
-  readonly escalations: readonly { readonly id: string; readonly rule: string; readonly at: string }[];
+  /** Escalations raised (from the history). */
+  readonly escalations: readonly EscalationRecord[];
   readonly allowedCommands: readonly AllowedCommand[];
 }
 
@@ -69,7 +97,7 @@ export interface Refusal {
   readonly problems: readonly Problem[];
 }
 
-/** A guard or action threw: the case kept its previous snapshot and this record says what failed. */
+/** A guard or action threw: the case kept its previous state and this record says what failed. */
 export interface Incident {
   readonly code: 'PWY_CASE_INCIDENT';
   /** Derived id, `caseId:incident:version:key`. */

@@ -1,42 +1,27 @@
-import { createActor, type AnyMachineSnapshot, type AnyStateMachine, type Snapshot } from 'xstate';
-import { own } from '../compiler/own.js';
+import { initialTransition, transition } from 'xstate';
 import { z } from 'zod';
-import type { CaseContext, CaseInput, EpisodeRecord, PersonRecord } from '../compiler/case-context.js';
-import { assessedTier, conditionHolds, tierRank } from '../compiler/case-logic.js';
+import { buildCaseMachine, type CaseMachine } from '../compiler/build-machine.js';
+import type { CaseGuard } from '../compiler/case-guards.js';
+import type { CaseEvent, CaseSnapshot } from '../compiler/case-state.js';
 import { compile, type CompiledPathway } from '../compiler/compile.js';
+import type { NodeMeta } from '../compiler/machine-config.js';
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import { PathwaysError, type Problem } from '../errors/problem.js';
-import { caseCommandPayloads } from '../model/case-commands.js';
-import type { PersonRole } from '../model/conditions.js';
+import { commandEnvelope, type CommandEnvelope, type CommandInput } from '../model/command-envelope.js';
+import type { Effect } from '../model/effects.js';
+import { own } from '../model/own.js';
 import type { PathwayNode } from '../model/nodes.js';
-import type { PracticeStep } from '../model/practice-steps.js';
-import type { PathwayTemplate } from '../model/template.js';
+import { referral, type ReferralInput } from '../model/referral.js';
+import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { timerFiredEvent } from '../model/transitions.js';
 import { problemsFromZodIssues } from '../model/zod-problems.js';
 import { compareInstants, toUtcIso } from '../time/deadlines.js';
-import type { ActiveNode, AllowedCommand, CaseRecord, CaseView, CommandResult, Incident, Refusal } from './case-record.js';
-import { commandSpecs } from './command-schemas.js';
-import type { Effect } from './effects.js';
-import { commandEnvelope, type CommandEnvelope, type CommandInput } from './envelope.js';
+import { askAboutEvent, offeredCommands } from './ask-machine.js';
+import type { CaseHistory } from './case-history.js';
+import type { ActiveNode, CaseRecord, CaseView, CommandResult, Incident, Refusal, WorkItemView } from './case-record.js';
+import { commandSpecs, type CommandSpec } from './command-specs.js';
 import { withFaults, type Fault } from './faults.js';
-import { referral } from './referral.js';
-
-/** A referral: how a case is opened. Ids only; personal details live in the personal-data store. */
-export interface StartCaseInput {
-  readonly caseId: string;
-  /** When the case was opened, ISO 8601 with an offset. */
-  readonly openedAt: string;
-  /** Persons known at referral, each with their roles. */
-  readonly persons?: readonly { readonly id: string; readonly roles: readonly PersonRole[] }[];
-  /** The episode that led to the referral. */
-  readonly episode?: {
-    readonly episodeId: string;
-    readonly sourceAgency: string;
-    readonly victimSurvivors: readonly string[];
-    readonly personsUsingViolence?: readonly string[];
-    readonly childrenPresent: boolean;
-  };
-}
+import type { CaseInspector, InspectedCase } from './inspect.js';
 
 /** A timer that is due by a given instant. */
 export interface DueTimer {
@@ -48,157 +33,106 @@ export interface DueTimer {
 
 /** Options for an engine. */
 export interface EngineOptions {
-  /** Failures to inject into named guards or actions, for simulations that show incidents and retries. */
+  /** Plugins installed besides the core node types (the template's plugin nodes must be provided). */
+  readonly plugins?: readonly InstalledPlugin[];
+  /** Failures to inject into named guards, for simulations that show incidents and retries. */
   readonly faults?: readonly Fault[];
+  /** An observer told of each case opened, each event applied and the state it led to. */
+  readonly inspect?: CaseInspector;
 }
 
 /** The in-memory case engine for one compiled pathway. Stateless between calls. */
 export interface CaseEngine {
   readonly pathway: CompiledPathway;
   /** Opens a case from a referral; returns the first record and the effects of entering the start. */
-  startCase(input: StartCaseInput): { readonly record: CaseRecord; readonly effects: readonly Effect[] };
-  /** Applies one command: restore the snapshot, send, persist, stop. Refusals and incidents change nothing. */
+  startCase(input: ReferralInput): { readonly record: CaseRecord; readonly effects: readonly Effect[] };
+  /** Applies one command as one pure step of the machine. Refusals and incidents change nothing. */
   send(record: CaseRecord, command: CommandInput): CommandResult;
   /** Sends the command of an incident again, on the case as it is now. */
   retryIncident(record: CaseRecord, incident: Incident): CommandResult;
   /** Timers scheduled at or before `until`, earliest first. */
   dueTimers(record: CaseRecord, until: string): readonly DueTimer[];
-  /** Sends `timer.fired` for a scheduled timer, at its due time, as the system. */
+  /** Sends `timer.fired` for a scheduled timer, at its due time (or the case clock, if later), as the system. */
   fireTimer(record: CaseRecord, timerId: string): CommandResult;
-  /** Reads the case: step, milestones, persons and risk, tier, work items, plans, allowed commands. */
-  view(record: CaseRecord): CaseView;
+  /**
+   * Reads the case: step, milestones, persons and risk, tier, work items, plans, and the commands
+   * the machine offers now. Given the case's history, the view includes closed work items, the
+   * tier history, the escalations raised and every episode.
+   */
+  view(record: CaseRecord, history?: CaseHistory): CaseView;
 }
 
 function refusal(code: ErrorCode, message: string, problems: readonly Problem[] = []): { kind: 'refused'; refusal: Refusal } {
   return { kind: 'refused', refusal: { code, message, hint: catalogueEntry(code).hint, problems } };
 }
 
-function contextOf(snapshot: Snapshot<unknown>): CaseContext {
-  return (snapshot as unknown as { context: CaseContext }).context;
+/** Lists the active flow nodes from a state value such as `{ flow: { response: "triage" } }`. */
+function activeNodeIds(snapshot: CaseSnapshot): string[] {
+  const value = snapshot.value;
+  const flow = typeof value === 'object' ? value.flow : undefined;
+  if (flow === undefined || typeof flow !== 'object') return [];
+  return Object.values(flow).filter((node): node is string => typeof node === 'string');
 }
 
-function withoutPending(persisted: Snapshot<unknown>): Snapshot<unknown> {
-  const context = contextOf(persisted);
-  return { ...persisted, context: { ...context, pending: [] } } as unknown as Snapshot<unknown>;
-}
-
-/** Lists the active flow nodes from a snapshot value such as `{ flow: { response: "triage" } }`. */
-function activeNodeIds(snapshot: Snapshot<unknown>): string[] {
-  const value = (snapshot as unknown as { value: Record<string, unknown> }).value;
-  const flow = value.flow;
-  if (flow === null || typeof flow !== 'object') return [];
-  return Object.values(flow as Record<string, unknown>).filter((node): node is string => typeof node === 'string');
-}
-
-function referralInput(input: StartCaseInput): CaseInput {
-  const openedAt = toUtcIso(input.openedAt);
-  const persons = new Map<string, PersonRecord>();
-  const addRole = (id: string, role: PersonRole) => {
-    const roles = persons.get(id)?.roles ?? [];
-    persons.set(id, { id, roles: roles.includes(role) ? roles : [...roles, role] });
-  };
-  for (const person of input.persons ?? []) person.roles.forEach((role) => addRole(person.id, role));
-  let episode: EpisodeRecord | undefined;
-  if (input.episode) {
-    input.episode.victimSurvivors.forEach((id) => addRole(id, 'adult-victim-survivor'));
-    (input.episode.personsUsingViolence ?? []).forEach((id) => addRole(id, 'person-using-violence'));
-    episode = {
-      id: input.episode.episodeId,
-      reportedAt: openedAt,
-      sourceAgency: input.episode.sourceAgency,
-      victimSurvivors: [...input.episode.victimSurvivors],
-      personsUsingViolence: [...(input.episode.personsUsingViolence ?? [])],
-      childrenPresent: input.episode.childrenPresent,
-    };
+/** The effects a pure step emitted, in order (XState's raise entries and others are not effects). */
+function emittedEffects(actions: readonly { readonly type: string; readonly params?: unknown }[]): Effect[] {
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    if (action.type === 'xstate.emit') effects.push((action.params as { event: Effect }).event);
   }
-  return { caseId: input.caseId, openedAt, persons: [...persons.values()], ...(episode ? { episode } : {}) };
+  return effects;
 }
 
-/** Creates the engine for a template (compiled once, cached by content hash). */
+/** What failed, in its own words (a throwing guard is named, with the state node and event XState reports). */
+function causeOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function inspected(snapshot: CaseSnapshot): InspectedCase {
+  return { status: 'active', value: snapshot.value, context: snapshot.context };
+}
+
+/** Creates the engine for a parsed template (compiled once, cached by content hash and plugins). */
 export function createEngine(template: PathwayTemplate, options: EngineOptions = {}): CaseEngine {
-  const pathway = compile(template);
-  const machine: AnyStateMachine = options.faults?.length ? withFaults(pathway.machine, options.faults) : pathway.machine;
-  const { tiers } = pathway.template;
+  const pathway = compile(template, options.plugins ?? []);
+  const registry: Readonly<Record<string, CaseGuard<never>>> = pathway.guards;
+  const machine: CaseMachine = options.faults?.length ? buildCaseMachine(pathway.resolved, withFaults(pathway.guards, options.faults)) : pathway.machine;
+  const plugins = pathway.plugins.map((plugin) => `${plugin.name}@${plugin.version}`);
   const nodes = new Map<string, PathwayNode>(pathway.template.nodes.map((node) => [node.id, node]));
   const specs = commandSpecs(pathway.template);
+  const inspector = options.inspect;
   // Payload schemas never change for an engine; views are read often, so convert each once.
   const jsonSchemas = new Map<string, Record<string, unknown>>();
-  const jsonSchemaOf = (type: string, payload: z.ZodType) => {
-    let schema = jsonSchemas.get(type);
+  const jsonSchemaOf = (spec: CommandSpec) => {
+    let schema = jsonSchemas.get(spec.type);
     if (!schema) {
-      schema = z.toJSONSchema(payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-      jsonSchemas.set(type, schema);
+      schema = z.toJSONSchema(spec.payload, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      jsonSchemas.set(spec.type, schema);
     }
     return schema;
   };
+  let definition: string | undefined;
+  /** Calls an observer; a failing observer never changes what happens to a case. */
+  const observe = (call: () => void) => {
+    try {
+      call();
+    } catch {
+      // An inspector is a window onto the engine, not part of it.
+    }
+  };
 
-  function run(record: CaseRecord | undefined, start: CaseInput | undefined, event: Record<string, unknown> | undefined) {
-    let failure: unknown;
-    const actor = record ? createActor(machine, { snapshot: record.snapshot }) : createActor(machine, { input: start! });
-    actor.subscribe({ error: (error) => (failure = error) });
-    actor.start();
-    let allowed = true;
-    if (event && failure === undefined) {
-      // An event no active state handles (or whose guards all fail) leaves the very same
-      // snapshot object; checking that is cheaper than asking `can()` first, which computes the
-      // transition twice.
-      // A transition that changes nothing (e.g. a self-loop without actions) also leaves it, so
-      // only then is `can()` asked, on the snapshot the event was sent to.
-      const before = actor.getSnapshot() as AnyMachineSnapshot;
-      actor.send(event as { type: string });
-      allowed = failure !== undefined || actor.getSnapshot() !== before || before.can(event as { type: string });
-    }
-    const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
-    if (snapshot.status === 'error' && failure === undefined) failure = snapshot.error;
-    const persisted = failure === undefined && allowed ? (actor.getPersistedSnapshot() as Snapshot<unknown>) : undefined;
-    actor.stop();
-    return { failure, allowed, persisted };
-  }
+  // The machine snapshot behind each case state this engine produced: a caller that passes back
+  // the record it was given skips re-resolving the state value. A case state read from storage
+  // (a new object) is restored with machine.resolveState.
+  const restored = new WeakMap<CaseSnapshot, ReturnType<CaseMachine['resolveState']>>();
+  const restore = (snapshot: CaseSnapshot) => restored.get(snapshot) ?? machine.resolveState({ value: snapshot.value, context: snapshot.context });
+  const remember = (snapshot: CaseSnapshot, machineSnapshot: ReturnType<CaseMachine['resolveState']>) => {
+    restored.set(snapshot, machineSnapshot);
+    return Object.freeze(snapshot);
+  };
 
-  /** Refusals that explain themselves better than "not allowed": roles, tier and plan rules, unknown work items. */
-  function precheck(record: CaseRecord, command: CommandEnvelope, payload: Record<string, unknown>): { kind: 'refused'; refusal: Refusal } | undefined {
-    const spec = specs.get(command.type)!;
-    const active = activeNodeIds(record.snapshot);
-    if (active.length > 0 && active.every((id) => nodes.get(id)?.type === 'end') && command.type !== timerFiredEvent) {
-      return refusal('PWY_COMMAND_NOT_ALLOWED', `The case is closed (at ${active.join(', ')}); "${command.type}" changes nothing. A new episode starts a new case.`);
-    }
-    if (spec.roles && (command.actorRole === undefined || !spec.roles.includes(command.actorRole))) {
-      return refusal('PWY_COMMAND_ROLE_NOT_ALLOWED', `"${command.type}" may be sent only as ${spec.roles.join(' or ')}; it was sent as ${command.actorRole ?? 'no role'}.`);
-    }
-    const context = contextOf(record.snapshot);
-    const tierIds = tiers?.levels.map((level) => level.id) ?? [];
-    if ((command.type === 'risk.assessed' || command.type === 'tier.overridden') && !tierIds.includes(String(payload.level))) {
-      return refusal('PWY_COMMAND_PAYLOAD_INVALID', `"${String(payload.level)}" is not a tier of this pathway (${tierIds.join(', ') || 'it has none'}).`);
-    }
-    if (command.type === 'risk.assessed' && !own(context.persons, String(payload.personId))) {
-      return refusal('PWY_COMMAND_PAYLOAD_INVALID', `No person "${String(payload.personId)}" is in the case; add them first (person.added).`);
-    }
-    if (tiers && command.type === tiers.lowering.event) {
-      const to = String(payload.toTier);
-      const floor = assessedTier(context, tiers);
-      if (tierRank(tiers, to) < 0) return refusal('PWY_TIER_LOWERING_INVALID', `"${to}" is not a tier of this pathway.`);
-      if (tierRank(tiers, to) >= tierRank(tiers, context.tier)) return refusal('PWY_TIER_LOWERING_INVALID', `The case is at ${context.tier ?? 'no tier'}; "${to}" is not lower.`);
-      if (tierRank(tiers, to) < tierRank(tiers, floor)) {
-        return refusal('PWY_TIER_LOWERING_INVALID', `A current assessment puts a victim-survivor at ${floor}; the tier cannot go below it. Record a new assessment first.`);
-      }
-    }
-    if (command.type === 'plan.approved') {
-      const planType = pathway.template.planTypes.find((plan) => plan.id === payload.planType);
-      if (!planType) return refusal('PWY_COMMAND_PAYLOAD_INVALID', `No plan type "${String(payload.planType)}" is declared.`);
-      if (planType.approval.requires && !conditionHolds(planType.approval.requires, context, tiers, pathway.template.conditions)) {
-        return refusal('PWY_PLAN_APPROVAL_BLOCKED', `The ${planType.id} cannot be approved yet: its approval condition does not hold.`);
-      }
-    }
-    if (command.type === 'workItem.progressed') {
-      const item = own(context.workItems, String(payload.workItemId));
-      if (!item || (item.status !== 'open' && item.status !== 'inProgress')) {
-        return refusal('PWY_COMMAND_NOT_ALLOWED', `Work item "${String(payload.workItemId)}" is not open.`);
-      }
-    }
-    return undefined;
-  }
-
-  function send(record: CaseRecord, input: CommandInput): CommandResult {
+  /** Validates a command at the boundary: envelope, version, time, type, sender's role, payload. */
+  function boundary(record: CaseRecord, input: CommandInput, system: boolean): { kind: 'refused'; refusal: Refusal } | { kind: 'ok'; command: CommandEnvelope; event: CaseEvent } {
     const envelope = commandEnvelope.safeParse(input);
     if (!envelope.success) {
       return refusal('PWY_COMMAND_ENVELOPE_INVALID', 'The command envelope is invalid.', problemsFromZodIssues(envelope.error.issues, [], input));
@@ -213,64 +147,73 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     }
     const spec = specs.get(command.type);
     if (!spec) return refusal('PWY_COMMAND_NOT_ALLOWED', `"${command.type}" is not a command this pathway knows.`);
+    if (spec.system && !system) return refusal('PWY_COMMAND_SYSTEM_ONLY', `"${command.type}" is sent by the engine when a timer is due; it cannot be sent as a command.`);
+    if (spec.roles && (command.actorRole === undefined || !spec.roles.includes(command.actorRole))) {
+      return refusal('PWY_COMMAND_ROLE_NOT_ALLOWED', `"${command.type}" may be sent only as ${spec.roles.join(' or ')}; it was sent as ${command.actorRole ?? 'no role'}.`);
+    }
     const payload = spec.payload.safeParse(command.payload);
     if (!payload.success) {
       return refusal('PWY_COMMAND_PAYLOAD_INVALID', `The payload of "${command.type}" does not match its schema.`, problemsFromZodIssues(payload.error.issues, ['payload'], command.payload));
     }
-    const refused = precheck(record, command, payload.data);
-    if (refused) return refused;
-    const seq = record.version + 1;
-    const event = { type: command.type, payload: payload.data, at, actor: command.actor, ...(command.actorRole ? { actorRole: command.actorRole } : {}), seq };
-    const outcome = run(record, undefined, event);
-    if (outcome.failure !== undefined) {
-      return {
-        kind: 'incident',
-        incident: {
-          code: 'PWY_CASE_INCIDENT',
-          incidentId: `${record.caseId}:incident:${record.version}:${command.idempotencyKey}`,
-          command,
-          caseId: record.caseId,
-          version: record.version,
-          eventType: command.type,
-          nodes: activeNodeIds(record.snapshot),
-          error: outcome.failure instanceof Error ? outcome.failure.message : String(outcome.failure),
-          at,
-        },
+    const event: CaseEvent = { type: command.type, payload: payload.data, at, actor: command.actor, ...(command.actorRole ? { actorRole: command.actorRole } : {}), seq: record.version + 1 };
+    return { kind: 'ok', command, event };
+  }
+
+  /** One pure step: restore, transition, collect effects. A throwing guard or action is an incident. */
+  function apply(record: CaseRecord, input: CommandInput, system: boolean): CommandResult {
+    const checked = boundary(record, input, system);
+    if (checked.kind === 'refused') return checked;
+    const { command, event } = checked;
+    const before = restore(record.snapshot);
+    let next: typeof before;
+    let actions: readonly { readonly type: string; readonly params?: unknown }[];
+    try {
+      [next, actions] = transition(machine, before, event);
+      if (next.status === 'error') throw next.error;
+    } catch (error) {
+      const incident: Incident = {
+        code: 'PWY_CASE_INCIDENT',
+        incidentId: `${record.caseId}:incident:${record.version}:${command.idempotencyKey}`,
+        command,
+        caseId: record.caseId,
+        version: record.version,
+        eventType: command.type,
+        nodes: activeNodeIds(record.snapshot),
+        error: causeOf(error),
+        at: event.at,
       };
+      return { kind: 'incident', incident };
     }
-    if (!outcome.allowed || !outcome.persisted) {
-      const active = activeNodeIds(record.snapshot).join(', ') || 'no activity';
-      return refusal('PWY_COMMAND_NOT_ALLOWED', `"${command.type}" is not allowed while the case is at ${active}.`);
+    // A step that took no transition leaves the very same snapshot and runs nothing; only then
+    // is the machine asked whether a transition was taken without effect, or why none was.
+    if (next === before && actions.length === 0) {
+      const answer = askAboutEvent(registry, before, event);
+      if (!answer.taken) {
+        if (answer.refusal) return refusal(answer.refusal.code, answer.refusal.message);
+        const active = activeNodeIds(record.snapshot).join(', ') || 'no activity';
+        return refusal('PWY_COMMAND_NOT_ALLOWED', `"${command.type}" is not allowed while the case is at ${active}.`);
+      }
+    }
+    const snapshot = remember({ value: next.value, context: next.context }, next);
+    if (inspector) {
+      observe(() => inspector.event?.(record.caseId, event, { source: event.actor }));
+      observe(() => inspector.snapshot?.(record.caseId, inspected(snapshot), { event }));
     }
     return {
       kind: 'applied',
-      effects: contextOf(outcome.persisted).pending,
-      record: { caseId: record.caseId, version: seq, clock: at, templateHash: pathway.contentHash, snapshot: withoutPending(outcome.persisted) },
+      effects: emittedEffects(actions),
+      record: { caseId: record.caseId, version: event.seq, clock: event.at, templateHash: pathway.contentHash, plugins, snapshot },
     };
   }
 
-  function allowedCommands(record: CaseRecord, active: readonly ActiveNode[]): AllowedCommand[] {
-    if (active.length > 0 && active.every((node) => node.nodeType === 'end')) return [];
-    const context = contextOf(record.snapshot);
-    const types = new Set<string>();
-    for (const { node } of active) {
-      for (const transition of pathway.template.transitions) {
-        if (transition.from === node && transition.on !== undefined && transition.on !== timerFiredEvent) types.add(transition.on);
-      }
-    }
-    const builtIns = Object.keys(caseCommandPayloads).filter((type) => {
-      if (type === 'workItem.progressed') return Object.values(context.workItems).some((item) => item.status === 'open' || item.status === 'inProgress');
-      if (type === 'plan.approved' || type === 'plan.reviewed' || type === 'plan.actionAdded') return pathway.template.planTypes.length > 0;
-      if (type === 'risk.assessed' || type === 'tier.overridden') return tiers !== undefined;
-      return true;
-    });
-    builtIns.forEach((type) => types.add(type));
-    for (const rule of pathway.template.escalations) if (rule.trigger.kind === 'event') types.add(rule.trigger.event);
-    if (tiers && context.tier !== null && tierRank(tiers, context.tier) > Math.max(0, tierRank(tiers, assessedTier(context, tiers)))) types.add(tiers.lowering.event);
-    return [...types].flatMap((type) => {
-      const spec = specs.get(type);
-      if (!spec || spec.system) return [];
-      return [{ type, label: spec.label, payloadSchema: jsonSchemaOf(type, spec.payload), ...(spec.roles ? { roles: spec.roles } : {}) }];
+  function workItemsOf(record: CaseRecord, history: CaseHistory | undefined): WorkItemView[] {
+    const outstanding = Object.values(record.snapshot.context.workItems);
+    if (!history) return outstanding;
+    // The history has every work item in the order it was opened; the case state knows the
+    // outstanding ones' current status and node (a node may have adopted an escalation's work).
+    return history.workItems.map((item) => {
+      const current = own(record.snapshot.context.workItems, item.id);
+      return current ? { ...item, status: current.status, ...(current.node ? { node: current.node } : {}) } : item;
     });
   }
 
@@ -282,57 +225,68 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         const problems = problemsFromZodIssues(checked.error.issues, [], input);
         throw new PathwaysError('PWY_REFERRAL_INVALID', `The referral cannot open a case: ${problems.map((p) => `${p.path.join('.') || '(root)'}: ${p.message}`).join('; ')}`, problems);
       }
-      const caseInput = referralInput(checked.data);
-      const outcome = run(undefined, caseInput, undefined);
-      if (outcome.failure !== undefined || !outcome.persisted) {
-        throw new Error(`The case could not be opened: ${String(outcome.failure)}`);
+      const opened = { ...checked.data, openedAt: toUtcIso(checked.data.openedAt) };
+      let first: ReturnType<typeof initialTransition<CaseMachine>>;
+      try {
+        first = initialTransition(machine, opened);
+      } catch (error) {
+        throw new PathwaysError('PWY_CASE_INCIDENT', `The case could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const [state, actions] = first;
+      const snapshot = remember({ value: state.value, context: state.context }, state);
+      if (inspector?.actor) {
+        definition ??= JSON.stringify(machine.toJSON());
+        const text = definition;
+        observe(() => inspector.actor?.(opened.caseId, inspected(snapshot), { definition: text }));
       }
       return {
-        effects: contextOf(outcome.persisted).pending,
-        record: { caseId: input.caseId, version: 0, clock: caseInput.openedAt, templateHash: pathway.contentHash, snapshot: withoutPending(outcome.persisted) },
+        effects: emittedEffects(actions),
+        record: { caseId: opened.caseId, version: 0, clock: opened.openedAt, templateHash: pathway.contentHash, plugins, snapshot },
       };
     },
-    send,
+    send: (record, command) => apply(record, command, false),
     retryIncident(record, incident) {
       if (incident.caseId !== record.caseId) return refusal('PWY_INCIDENT_UNKNOWN', `Incident ${incident.incidentId} belongs to another case.`);
-      return send(record, { ...incident.command, expectedVersion: incident.command.expectedVersion === undefined ? undefined : incident.version });
+      const command = { ...incident.command, expectedVersion: incident.command.expectedVersion === undefined ? undefined : incident.version };
+      return apply(record, command, incident.command.type === timerFiredEvent);
     },
     dueTimers(record, until) {
       const limit = toUtcIso(until);
-      return Object.values(contextOf(record.snapshot).timers)
+      return Object.values(record.snapshot.context.timers)
         .filter((timer) => compareInstants(timer.due, limit) <= 0)
         .sort((a, b) => compareInstants(a.due, b.due) || a.id.localeCompare(b.id))
         .map((timer) => ({ timerId: timer.id, due: timer.due, purpose: timer.purpose, ...(timer.node ? { node: timer.node } : {}) }));
     },
     fireTimer(record, timerId) {
-      const timer = own(contextOf(record.snapshot).timers, timerId);
+      const timer = own(record.snapshot.context.timers, timerId);
       if (!timer) return refusal('PWY_COMMAND_NOT_ALLOWED', `No timer "${timerId}" is scheduled.`);
       const at = compareInstants(timer.due, record.clock) < 0 ? record.clock : timer.due;
-      return send(record, { type: timerFiredEvent, payload: { timerId }, at, actor: 'system', idempotencyKey: `timer:${timerId}` });
+      return apply(record, { type: timerFiredEvent, payload: { timerId }, at, actor: 'system', idempotencyKey: `timer:${timerId}` }, true);
     },
-    view(record) {
-      const context = contextOf(record.snapshot);
+    view(record, history) {
+      const context = record.snapshot.context;
       const active: ActiveNode[] = activeNodeIds(record.snapshot).map((id) => {
         const node = nodes.get(id);
-        return { node: id, nodeType: node?.type ?? 'unknown', step: (node?.stage ?? 'recognition') as PracticeStep };
+        const meta: NodeMeta | undefined = node ? { nodeId: id, nodeType: node.type, step: node.stage } : undefined;
+        return { node: id, nodeType: meta?.nodeType ?? 'unknown', step: meta?.step ?? 'recognition' };
       });
       return {
         caseId: record.caseId,
         version: record.version,
         clock: record.clock,
-        status: active.length > 0 && active.every((node) => node.nodeType === 'end') ? 'closed' : 'open',
+        status: context.closed ? 'closed' : 'open',
         active,
         steps: active.map((node) => node.step),
         tier: context.tier,
-        tierHistory: context.tierHistory,
+        tierHistory: history?.tierChanges ?? [],
         persons: Object.values(context.persons).map((person) => ({ ...person, ...(own(context.risk, person.id) ? { risk: own(context.risk, person.id) } : {}) })),
-        episodes: context.episodes,
-        workItems: Object.values(context.workItems),
+        episodes: history?.episodes ?? [],
+        workItems: workItemsOf(record, history),
         plans: Object.values(context.plans),
         timers: Object.values(context.timers),
         milestones: context.milestones,
-        escalations: context.escalations,
-        allowedCommands: allowedCommands(record, active),
+        escalations: history?.escalations ?? [],
+        allowedCommands: context.closed ? [] : offeredCommands(registry, restore(record.snapshot), specs, jsonSchemaOf),
       };
     },
   };

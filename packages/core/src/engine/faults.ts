@@ -1,40 +1,38 @@
-import type { AnyStateMachine } from 'xstate';
+import { own } from '../model/own.js';
+import type { CaseGuard, CaseGuards } from '../compiler/case-guards.js';
+import { PathwaysError } from '../errors/problem.js';
 
 /**
- * A failure injected into a named guard for its first `times` evaluations, so simulations can
- * show what a throwing guard (for example a plugin's) does to a case: nothing, except an incident
- * that can be retried.
+ * A failure injected into a named guard for its first `times` evaluations by the machine, so
+ * simulations can show what a throwing guard (for example a plugin's) does to a case: nothing,
+ * except an incident that can be retried. Only the machine's own evaluations count; the engine
+ * asking a guard why a command was refused, or which commands a view offers, does not.
  */
 export interface Fault {
-  /** Guard to fail, e.g. `payloadEquals`. */
+  /** Guard to fail, e.g. `conditionHolds`. */
   readonly guard: string;
   /** How many evaluations fail before it behaves normally again. */
   readonly times: number;
   readonly message?: string;
 }
 
-type Implementation = (...args: unknown[]) => unknown;
-
-/** Returns the machine with the named implementations wrapped to throw their first `times` calls. */
-export function withFaults(machine: AnyStateMachine, faults: readonly Fault[]): AnyStateMachine {
-  const guards: Record<string, Implementation> = {};
-  const implementations = machine.implementations as unknown as { guards: Record<string, Implementation> };
+/** The guards with the named ones wrapped to throw their first `times` evaluations. */
+export function withFaults(guards: CaseGuards, faults: readonly Fault[]): Readonly<Record<string, CaseGuard<never>>> {
+  const wrapped: Record<string, CaseGuard<never>> = { ...guards };
   for (const fault of faults) {
+    const original = own(wrapped, fault.guard);
+    if (!original) throw new PathwaysError('PWY_SCENARIO_INVALID', `No guard named "${fault.guard}" can fail: the guards are ${Object.keys(guards).join(', ')}.`);
     let remaining = fault.times;
-    const fail = (name: string) => {
-      if (remaining > 0) {
-        remaining -= 1;
-        throw new Error(fault.message ?? `injected failure in ${name}`);
-      }
+    wrapped[fault.guard] = {
+      reads: original.reads,
+      check(args, params) {
+        if (remaining > 0) {
+          remaining -= 1;
+          throw new Error(fault.message ?? `injected failure in ${fault.guard}`);
+        }
+        return original.check(args, params);
+      },
     };
-    if (fault.guard) {
-      const original = implementations.guards[fault.guard];
-      if (!original) throw new RangeError(`No guard named "${fault.guard}".`);
-      guards[fault.guard] = (...args) => {
-        fail(fault.guard!);
-        return original(...args);
-      };
-    }
   }
-  return machine.provide({ guards } as unknown as Parameters<AnyStateMachine['provide']>[0]);
+  return wrapped;
 }

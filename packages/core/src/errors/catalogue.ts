@@ -23,6 +23,16 @@ export const errorCatalogue = {
     'Input cannot be read',
     'Check that the file exists, is readable and is UTF-8 text.',
   ),
+  PWY_INPUT_NOT_UTF8: entry(
+    'PWY_INPUT_NOT_UTF8',
+    'Input is not UTF-8 text',
+    'Save the file as UTF-8 (a byte-order mark is allowed); text in another encoding, such as Windows-1252 or UTF-16, would be misread, so it is refused.',
+  ),
+  PWY_OUTPUT_UNWRITABLE: entry(
+    'PWY_OUTPUT_UNWRITABLE',
+    'Output cannot be written',
+    'Check that the folder exists and that you can write to it; nothing was written.',
+  ),
   PWY_INPUT_TOO_LARGE: entry(
     'PWY_INPUT_TOO_LARGE',
     'Input is too large',
@@ -178,6 +188,11 @@ export const errorCatalogue = {
     'Built-in command declared again',
     'Remove the declaration: built-in case commands (person.added, risk.assessed, tier.overridden, episode.reported, workItem.progressed, plan.*) have fixed payloads.',
   ),
+  PWY_EVENT_RESERVED: entry(
+    'PWY_EVENT_RESERVED',
+    'Reserved event type',
+    'Rename the event: timer.fired, the engine\'s internal events (tier.recompute, tier.raised, milestone.reached, escalation.route, conditions.check) and xstate.* are reserved, so no command can forge them.',
+  ),
   PWY_COMMAND_ROLE_NOT_ALLOWED: entry(
     'PWY_COMMAND_ROLE_NOT_ALLOWED',
     'Role not allowed to send this command',
@@ -278,6 +293,16 @@ export const errorCatalogue = {
     'Template is unusable',
     'The template has problems; fix them (run `pathways validate`) before compiling or running it.',
   ),
+  PWY_TEMPLATE_UNPARSED: entry(
+    'PWY_TEMPLATE_UNPARSED',
+    'Template was not parsed',
+    'Compile and run only what parseTemplate (or resolve) returned: parse the template first, and parse again after changing a copy.',
+  ),
+  PWY_PLUGIN_MISSING: entry(
+    'PWY_PLUGIN_MISSING',
+    'Plugin node type not installed',
+    'Install the plugin that provides the node type at the version the template pins, and pass it to compile and createEngine.',
+  ),
   PWY_SCENARIO_INVALID: entry(
     'PWY_SCENARIO_INVALID',
     'Invalid scenario file',
@@ -307,6 +332,11 @@ export const errorCatalogue = {
     'PWY_COMMAND_ENVELOPE_INVALID',
     'Command envelope is invalid',
     'A command needs type, payload, at (ISO 8601 with offset), actor and idempotencyKey.',
+  ),
+  PWY_COMMAND_SYSTEM_ONLY: entry(
+    'PWY_COMMAND_SYSTEM_ONLY',
+    'Command is sent by the engine only',
+    'timer.fired is sent by the runtime when a scheduled timer is due (fireTimer); people and other systems cannot send it.',
   ),
   PWY_COMMAND_TIME_REVERSED: entry(
     'PWY_COMMAND_TIME_REVERSED',

@@ -4,9 +4,8 @@ import { checkEventlessCycles } from './checks/cycles.js';
 import { analyseTemplate } from './checks/graph.js';
 import { checkReferences } from './checks/references.js';
 import { indexTemplate } from './checks/template-index.js';
-import { readJsonText, screenJsonValue } from './json-guard.js';
-import { createTemplateSchema, type InstalledNodeType, type PathwayTemplate } from './template.js';
-import { problemsFromZodIssues } from './zod-problems.js';
+import { readInput } from './read-input.js';
+import { createTemplateSchema, type InstalledPlugin, type PathwayTemplate, type PathwayTemplateData } from './template.js';
 
 /** Outcome of parsing a template: the template, or every problem found. */
 export type ParseTemplateResult =
@@ -20,15 +19,34 @@ export type ParseTemplateResult =
 
 /** Options for parsing. */
 export interface ParseTemplateOptions {
-  /** Plugin node types installed besides the core types; any other type is unknown. */
-  readonly nodeTypes?: readonly InstalledNodeType[];
+  /** Plugins installed besides the core node types; a node of any other type is unknown. */
+  readonly plugins?: readonly InstalledPlugin[];
+}
+
+const parsedTemplates = new WeakSet<object>();
+
+/** True when the value is a template `parseTemplate` returned (not a copy, not a hand-made object). */
+export function isParsedTemplate(value: unknown): value is PathwayTemplate {
+  return typeof value === 'object' && value !== null && parsedTemplates.has(value);
+}
+
+/** Freezes a parsed document all the way down, so what was checked cannot change afterwards. */
+function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (current === null || typeof current !== 'object' || Object.isFrozen(current)) continue;
+    Object.freeze(current);
+    for (const child of Object.values(current)) stack.push(child);
+  }
+  return value;
 }
 
 /**
  * Parses and validates a template from JSON text or an already-parsed value. Never throws on bad
  * input: it returns all problems at once, each with a stable code, a path, a message and a hint.
  * Covers the schema, every cross-reference, bounds against values and cycles of automatic
- * transitions; `analyseTemplate` adds the graph analysis.
+ * transitions; `analyseTemplate` adds the graph analysis. The template returned is frozen.
  */
 export function parseTemplate(input: string | unknown, options: ParseTemplateOptions = {}): ParseTemplateResult {
   return checkTemplate(input, options, false);
@@ -40,27 +58,21 @@ export function validateTemplate(input: string | unknown, options: ParseTemplate
 }
 
 function checkTemplate(input: string | unknown, options: ParseTemplateOptions, analyse: boolean): ParseTemplateResult {
-  let value: unknown = input;
-  if (typeof input === 'string') {
-    const read = readJsonText(input);
-    if (!read.ok) return { ok: false, unusable: read.unusable, problems: read.problems };
-    value = read.value;
-  }
-  const screened = screenJsonValue(value);
-  if (screened.unusable) return { ok: false, unusable: true, problems: screened.problems };
-  if (screened.problems.length > 0) return { ok: false, unusable: false, problems: screened.problems };
-
-  const parsed = createTemplateSchema(options.nodeTypes).safeParse(value);
-  if (!parsed.success) {
-    return { ok: false, unusable: false, problems: problemsFromZodIssues(parsed.error.issues, [], value) };
-  }
-  const index = indexTemplate(parsed.data);
+  const nodeTypes = (options.plugins ?? []).flatMap((plugin) => plugin.nodeTypes);
+  const read = readInput(input, createTemplateSchema(nodeTypes));
+  if (!read.ok) return read;
+  // The schema's output is a fresh object nobody else holds: freezing it now lets every check
+  // below share one flow graph, and what is checked is exactly what compiles.
+  const data: PathwayTemplateData = deepFreeze(read.value);
+  const index = indexTemplate(data);
   checkReferences(index);
   checkBounds(index);
   checkEventlessCycles(index);
   // The graph analysis only needs a schema-valid template, so it runs even when references
   // dangle: authors see every problem in one pass.
-  const problems = analyse ? [...index.problems, ...analyseTemplate(parsed.data)] : index.problems;
+  const problems = analyse ? [...index.problems, ...analyseTemplate(data)] : index.problems;
   if (problems.length > 0) return { ok: false, unusable: false, problems };
-  return { ok: true, template: parsed.data, problems: [] };
+  const template = data as PathwayTemplate;
+  parsedTemplates.add(template);
+  return { ok: true, template, problems: [] };
 }

@@ -14,6 +14,13 @@ export const elementId = z
   })
   .max(120);
 
+/**
+ * Runtime id: a case, person, episode or work item id, or an actor. Ids are opaque (they come from
+ * the store or the personal-data store), so any printable text up to 200 characters is accepted;
+ * they are never personal details.
+ */
+export const runtimeId = z.string().min(1).max(200);
+
 /** Event type: dot-separated words such as `referral.received`. */
 export const eventType = z
   .string()

@@ -75,6 +75,18 @@ export interface InstalledNodeType {
   readonly config?: (version: number) => z.ZodType | undefined;
 }
 
+/**
+ * An installed plugin as the parser and the compiler see it: its name and exact version (part of
+ * every compiled pathway's cache key, and recorded with each case) and the node types it provides.
+ */
+export interface InstalledPlugin {
+  /** Package-style name, e.g. `risk-tools`. */
+  readonly name: string;
+  /** Exact semantic version, e.g. `1.2.0`. */
+  readonly version: string;
+  readonly nodeTypes: readonly InstalledNodeType[];
+}
+
 function templateShape<N extends z.ZodType>(node: N) {
   return z.strictObject({
     /** Link to the JSON Schema, for editors. Ignored by Pathways. */
@@ -138,8 +150,23 @@ function templateShape<N extends z.ZodType>(node: N) {
 export const pathwayTemplate = templateShape(z.discriminatedUnion('type', [...coreNodeSchemas]));
 
 type CoreTemplate = z.infer<typeof pathwayTemplate>;
-/** A parsed, schema-valid pathway template (defaults applied). Nodes may be of plugin types. */
-export type PathwayTemplate = Omit<CoreTemplate, 'nodes'> & { nodes: PathwayNode[] };
+/**
+ * A template's content in its parsed shape (defaults applied), without the promise that every
+ * check passed: what a variant produces before it is validated, or what the checks themselves
+ * read. Nodes may be of plugin types.
+ */
+export type PathwayTemplateData = Omit<CoreTemplate, 'nodes'> & { nodes: PathwayNode[] };
+
+declare const parsedTemplate: unique symbol;
+
+/**
+ * A template that `parseTemplate` (or `resolve`) accepted: schema-valid, every reference and
+ * bound checked, and frozen, so what was checked is what compiles and runs. Only such templates
+ * can be compiled (checked at run time too: a copy or a hand-made object is refused with
+ * `PWY_TEMPLATE_UNPARSED`).
+ */
+export type PathwayTemplate = Readonly<PathwayTemplateData> & { readonly [parsedTemplate]: true };
+
 /** A template as written in JSON, before defaults are applied. */
 export type PathwayTemplateInput = z.input<typeof pathwayTemplate>;
 
@@ -147,8 +174,10 @@ export type PathwayTemplateInput = z.input<typeof pathwayTemplate>;
  * Builds the template schema for a set of installed plugin node types. With none installed it is
  * `pathwayTemplate`; "unknown node type" always means unknown to the installed set.
  */
-export function createTemplateSchema(installed: readonly InstalledNodeType[] = []): z.ZodType<PathwayTemplate, PathwayTemplateInput> {
-  if (installed.length === 0) return pathwayTemplate as z.ZodType<PathwayTemplate, PathwayTemplateInput>;
+export function createTemplateSchema(installed: readonly InstalledNodeType[] = []): z.ZodType<PathwayTemplateData, PathwayTemplateInput> {
+  if (installed.length === 0) return pathwayTemplate;
   const node = z.discriminatedUnion('type', [...coreNodeSchemas, ...installed.map((t) => pluginNodeSchema(t.type, t.versions, t.config))]);
-  return templateShape(node) as unknown as z.ZodType<PathwayTemplate, PathwayTemplateInput>;
+  // A plugin node's schema is built at run time, so zod cannot infer it as `PluginNode`; the
+  // schema above is exactly that shape (see pluginNodeSchema).
+  return templateShape(node) as unknown as z.ZodType<PathwayTemplateData, PathwayTemplateInput>;
 }

@@ -1,14 +1,12 @@
-import { DateTime, Duration } from 'luxon';
-import { createEngine } from '../engine/engine.js';
-import type { PathwayTemplate } from '../model/template.js';
-import type { Incident } from '../engine/case-record.js';
-import type { CaseRecord, CaseView } from '../engine/case-record.js';
-import type { Effect } from '../engine/effects.js';
-import { problem, type Problem } from '../errors/problem.js';
-import { readJsonText, screenJsonValue } from '../model/json-guard.js';
+import { CaseHistory } from '../engine/case-history.js';
+import type { CaseRecord, CaseView, Incident } from '../engine/case-record.js';
+import { createEngine, type EngineOptions } from '../engine/engine.js';
+import type { Problem } from '../errors/problem.js';
+import type { Effect } from '../model/effects.js';
 import type { PracticeStep } from '../model/practice-steps.js';
-import { problemsFromZodIssues } from '../model/zod-problems.js';
-import { compareInstants, toUtcIso } from '../time/deadlines.js';
+import { readInput } from '../model/read-input.js';
+import type { PathwayTemplate } from '../model/template.js';
+import { addTimeSpan, compareInstants, toUtcIso } from '../time/deadlines.js';
 import { scenario as scenarioSchema, type Expectation, type Scenario } from './scenario.js';
 
 /** One line of a simulation trace: something that happened to the case. */
@@ -23,7 +21,7 @@ export interface TraceEntry {
   readonly state: readonly string[];
   readonly steps: readonly PracticeStep[];
   readonly effects: readonly Effect[];
-  /** Plain explanation for refusals and incidents. */
+  /** Plain explanation for refusals, incidents and timers. */
   readonly message?: string;
 }
 
@@ -39,6 +37,7 @@ export interface ScenarioReport {
   readonly passed: boolean;
   readonly trace: readonly TraceEntry[];
   readonly failures: readonly ExpectationFailure[];
+  /** The case at the end, with its history (closed work items, tier changes, escalations, episodes). */
   readonly final: CaseView;
 }
 
@@ -48,23 +47,8 @@ export type ParseScenarioResult =
 
 /** Parses a scenario file's text (or value), returning every problem at once. */
 export function parseScenario(input: string | unknown): ParseScenarioResult {
-  let value = input;
-  if (typeof input === 'string') {
-    const read = readJsonText(input);
-    if (!read.ok) return { ok: false, unusable: read.unusable, problems: read.problems };
-    value = read.value;
-  }
-  const screened = screenJsonValue(value);
-  if (screened.unusable || screened.problems.length > 0) return { ok: false, unusable: screened.unusable, problems: screened.problems };
-  const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      unusable: false,
-      problems: problemsFromZodIssues(parsed.error.issues, [], value).map((p) => problem('PWY_SCENARIO_INVALID', p.path, p.message, p.hint)),
-    };
-  }
-  return { ok: true, scenario: parsed.data };
+  const read = readInput(input, scenarioSchema, { schemaCode: 'PWY_SCENARIO_INVALID' });
+  return read.ok ? { ok: true, scenario: read.value } : read;
 }
 
 function matchesPartially(actual: unknown, expected: unknown): boolean {
@@ -129,8 +113,9 @@ function checkExpectation(expect: Expectation | undefined, view: CaseView, effec
  * timers as the clock advances, and checks every expectation. Never throws for a failing
  * expectation: the report says what failed and where.
  */
-export function runScenario(template: PathwayTemplate, scenario: Scenario): ScenarioReport {
-  const engine = createEngine(template, { faults: scenario.faults });
+export function runScenario(template: PathwayTemplate, scenario: Scenario, options: Pick<EngineOptions, 'plugins' | 'inspect'> = {}): ScenarioReport {
+  const engine = createEngine(template, { ...options, faults: scenario.faults });
+  const history = new CaseHistory();
   const trace: TraceEntry[] = [];
   const failures: ExpectationFailure[] = [];
   let lastIncident: Incident | undefined;
@@ -141,6 +126,7 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario): Scen
     ...(scenario.case.episode ? { episode: scenario.case.episode } : {}),
   });
   let record: CaseRecord = opened.record;
+  history.apply({ at: record.clock, actor: 'system', effects: opened.effects });
   const entry = (step: number, kind: TraceEntry['kind'], event: string, at: string, effects: readonly Effect[], message?: string): void => {
     const view = engine.view(record);
     trace.push({ step, kind, event, at, version: record.version, state: view.active.map((n) => n.node), steps: view.steps, effects, ...(message ? { message } : {}) });
@@ -178,6 +164,7 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario): Scen
       }
       if (result.kind === 'applied') {
         record = result.record;
+        history.apply({ at: record.clock, actor: 'command' in step ? step.command.actor : (lastIncident?.command.actor ?? 'system'), effects: result.effects });
         produced.push(...result.effects);
         lastIncident = undefined;
         entry(index, 'command', type, record.clock, result.effects);
@@ -191,7 +178,7 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario): Scen
       }
     } else {
       const target =
-        'to' in step.advance ? toUtcIso(step.advance.to) : toUtcIso(DateTime.fromISO(record.clock, { zone: engine.pathway.template.locality.timeZone }).plus(Duration.fromISO(step.advance.by)));
+        'to' in step.advance ? toUtcIso(step.advance.to) : addTimeSpan(record.clock, step.advance.by, engine.pathway.template.locality);
       for (;;) {
         const [next] = engine.dueTimers(record, target);
         if (!next) break;
@@ -202,13 +189,14 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario): Scen
           break;
         }
         record = result.record;
+        history.apply({ at: record.clock, actor: 'system', effects: result.effects });
         produced.push(...result.effects);
-        entry(index, 'timer', 'timer.fired', record.clock, result.effects, `timer ${next.timerId} (${next.node})`);
+        entry(index, 'timer', 'timer.fired', record.clock, result.effects, `timer ${next.timerId} (${next.node ? `wait at ${next.node}` : next.purpose})`);
       }
       if (compareInstants(target, record.clock) > 0) record = { ...record, clock: target };
       entry(index, 'clock', 'clock.advanced', record.clock, []);
     }
     for (const message of checkExpectation(step.expect, engine.view(record), produced, refusedCode)) failures.push({ step: index, message });
   });
-  return { title: scenario.title, passed: failures.length === 0, trace, failures, final: engine.view(record) };
+  return { title: scenario.title, passed: failures.length === 0, trace, failures, final: engine.view(record, history) };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { personRoles } from '../model/conditions.js';
+import { commandEnvelope } from '../model/command-envelope.js';
 import { practiceSteps } from '../model/practice-steps.js';
-import { eventType, isoDuration, isoInstant } from '../model/primitives.js';
+import { isoDuration, isoInstant, runtimeId } from '../model/primitives.js';
+import { referral } from '../model/referral.js';
 
 /** What must hold after a step. Every field is optional; each one given is checked. */
 export const expectation = z.strictObject({
@@ -29,16 +30,14 @@ export const expectation = z.strictObject({
 });
 export type Expectation = z.infer<typeof expectation>;
 
-/** A command sent to the case. `expectedVersion` defaults to the version the scenario has seen. */
-export const scenarioCommand = z.strictObject({
-  type: eventType,
-  at: isoInstant,
-  payload: z.record(z.string(), z.unknown()).default({}),
-  actor: z.string().min(1).default('scenario'),
-  /** The role the actor acts in, for commands restricted to roles. */
-  actorRole: z.string().min(1).optional(),
-  idempotencyKey: z.string().min(1).optional(),
-  expectedVersion: z.number().int().min(0).optional(),
+/**
+ * A command sent to the case: the command envelope, with what a scenario can leave out filled in
+ * (`actor` defaults to `scenario`, the idempotency key to one per step, `expectedVersion` to the
+ * version the scenario has seen).
+ */
+export const scenarioCommand = commandEnvelope.extend({
+  actor: commandEnvelope.shape.actor.default('scenario'),
+  idempotencyKey: commandEnvelope.shape.idempotencyKey.optional(),
 });
 
 /** Moves the clock; every timer due on the way fires at its due time, earliest first. */
@@ -54,9 +53,14 @@ export const scenarioStep = z.union([
   z.strictObject({ note: z.string().optional(), retryIncident: z.literal(true), expect: expectation.optional() }),
 ]);
 
-/** A person at referral: an id (fictional) and roles. */
-const referralPerson = z.strictObject({ id: z.string().min(1), roles: z.array(z.enum(personRoles)).min(1) });
 export type ScenarioStep = z.infer<typeof scenarioStep>;
+
+/** The case a scenario opens: the referral (its `caseId` named `id`), and what must hold once it is open. */
+export const scenarioCase = z.strictObject({
+  id: runtimeId.max(120),
+  ...referral.omit({ caseId: true }).shape,
+  expect: expectation.optional(),
+});
 
 /** A scenario file: a case, the steps it goes through, and the expectations that make it a test. */
 export const scenario = z.strictObject({
@@ -65,23 +69,7 @@ export const scenario = z.strictObject({
   title: z.string().min(1),
   description: z.string().optional(),
   /** The case the scenario opens. Use fictional data only. */
-  case: z.strictObject({
-    id: z.string().min(1).max(120),
-    openedAt: isoInstant,
-    /** Persons known at referral (ids only). */
-    persons: z.array(referralPerson).default([]),
-    /** The episode behind the referral. */
-    episode: z
-      .strictObject({
-        episodeId: z.string().min(1),
-        sourceAgency: z.string().min(1),
-        victimSurvivors: z.array(z.string().min(1)).min(1),
-        personsUsingViolence: z.array(z.string().min(1)).default([]),
-        childrenPresent: z.boolean(),
-      })
-      .optional(),
-    expect: expectation.optional(),
-  }),
+  case: scenarioCase,
   /** Failures injected into named guards (first `times` evaluations), to show incidents and retries. */
   faults: z.array(z.strictObject({ guard: z.string().min(1), times: z.number().int().min(1).max(100), message: z.string().optional() })).default([]),
   steps: z.array(scenarioStep).min(1),

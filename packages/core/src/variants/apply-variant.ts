@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../errors/problem.js';
-import type { PathwayTemplate } from '../model/template.js';
+import type { PathwayTemplate, PathwayTemplateData } from '../model/template.js';
 import type { ElementCollection, PathwayVariant, VariantChange } from './variant.js';
 
 /** Where an element of a resolved template came from. */
@@ -15,7 +15,7 @@ export interface Provenance {
 export type ProvenanceMap = Readonly<Record<string, Provenance>>;
 
 type Element = Record<string, unknown>;
-type MutableTemplate = { -readonly [K in keyof PathwayTemplate]: PathwayTemplate[K] };
+type MutableTemplate = { -readonly [K in keyof PathwayTemplateData]: PathwayTemplateData[K] };
 
 /** The id of an element within its collection (events are identified by their type). */
 export function elementIdOf(collection: ElementCollection, element: unknown): string {
@@ -28,7 +28,7 @@ export function provenanceKey(collection: ElementCollection | 'parameters', id: 
 }
 
 /** Provenance for every element of a template that is not a variant's output. */
-export function baseProvenance(template: PathwayTemplate): Record<string, Provenance> {
+export function baseProvenance(template: PathwayTemplateData): Record<string, Provenance> {
   const provenance: Record<string, Provenance> = {};
   const level = template.kind === 'baseline' ? 'national' : 'regional';
   const collections: ElementCollection[] = ['nodes', 'transitions', 'roles', 'agencies', 'workItemTypes', 'planTypes', 'meetings', 'milestones', 'conditions', 'events', 'escalations', 'adjustmentPoints', 'invariants', 'retention'];
@@ -42,7 +42,7 @@ export function baseProvenance(template: PathwayTemplate): Record<string, Proven
 /** The result of laying a variant over what it extends (before any validation). */
 export interface AppliedVariant {
   /** The merged document; validate it with `parseTemplate` before use. */
-  readonly template: PathwayTemplate;
+  readonly template: PathwayTemplateData;
   readonly provenance: ProvenanceMap;
   /** Changes that could not be applied at all (their target does not exist). */
   readonly problems: readonly Problem[];

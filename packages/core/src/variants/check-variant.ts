@@ -3,7 +3,7 @@ import type { JsonPath } from '../errors/problem.js';
 import { parseVariant } from './parse-variant.js';
 import type { Governance } from '../model/governance.js';
 import { validateTemplate } from '../model/parse-template.js';
-import type { PathwayTemplate } from '../model/template.js';
+import type { PathwayTemplate, PathwayTemplateData } from '../model/template.js';
 import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
 import { loosenings, outOfBounds } from './governance-rules.js';
 import { evaluateInvariants, type WitnessStep } from './invariants/evaluate.js';
@@ -30,7 +30,7 @@ export type CheckVariantResult = {
   readonly unusable: boolean;
   readonly problems: readonly VariantProblem[];
   /** The resolved template, when the variant could be applied. */
-  readonly resolved?: PathwayTemplate;
+  readonly resolved?: PathwayTemplateData;
   readonly provenance?: ProvenanceMap;
   readonly variant?: PathwayVariant;
 };

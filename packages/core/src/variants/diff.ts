@@ -1,5 +1,5 @@
 import { canonicalJson } from '../compiler/content-hash.js';
-import type { PathwayTemplate } from '../model/template.js';
+import type { PathwayTemplateData } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
 import { elementCollections, type ElementCollection } from './variant.js';
 
@@ -50,9 +50,9 @@ function compareKeyed(collection: DiffEntry['collection'], before: ReadonlyMap<s
 }
 
 /** Compares two templates (e.g. a baseline and a resolved variant, or two baseline versions). */
-export function diff(a: PathwayTemplate, b: PathwayTemplate): TemplateDiff {
+export function diff(a: PathwayTemplateData, b: PathwayTemplateData): TemplateDiff {
   const entries: DiffEntry[] = [];
-  const metadata = (t: PathwayTemplate) => ({ id: t.id, version: t.version, title: t.title, description: t.description, jurisdiction: t.jurisdiction, kind: t.kind, effectiveFrom: t.effectiveFrom });
+  const metadata = (t: PathwayTemplateData) => ({ id: t.id, version: t.version, title: t.title, description: t.description, jurisdiction: t.jurisdiction, kind: t.kind, effectiveFrom: t.effectiveFrom });
   const meta = fieldChanges(metadata(a), metadata(b));
   if (meta.length > 0) entries.push({ kind: 'changed', collection: 'metadata', id: 'template', fields: meta });
   const locality = fieldChanges(a.locality as unknown as Record<string, unknown>, b.locality as unknown as Record<string, unknown>);
@@ -63,7 +63,7 @@ export function diff(a: PathwayTemplate, b: PathwayTemplate): TemplateDiff {
   }
   entries.push(...compareKeyed('parameters', new Map(Object.entries(a.parameters) as [string, Record<string, unknown>][]), new Map(Object.entries(b.parameters) as [string, Record<string, unknown>][])));
   for (const collection of elementCollections) {
-    const keyed = (t: PathwayTemplate) => new Map((t[collection] as readonly unknown[]).map((element) => [elementIdOf(collection, element), element as Record<string, unknown>]));
+    const keyed = (t: PathwayTemplateData) => new Map((t[collection] as readonly unknown[]).map((element) => [elementIdOf(collection, element), element as Record<string, unknown>]));
     entries.push(...compareKeyed(collection, keyed(a), keyed(b)));
   }
   return { from: { id: a.id, version: a.version }, to: { id: b.id, version: b.version }, entries };

@@ -1,6 +1,6 @@
 import type { FieldBounds, Governance } from '../model/governance.js';
 import { timeSpan, type Parameter } from '../model/parameters.js';
-import { compareSpans, describeSpan } from '../time/span-length.js';
+import { compareSpans, describeSpan } from '../model/span-length.js';
 
 const strength = { free: 0, tailorable: 1, locked: 2 } as const;
 

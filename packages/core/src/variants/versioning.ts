@@ -1,7 +1,7 @@
 import { gt, major, valid } from 'semver';
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import type { FieldBounds } from '../model/governance.js';
-import type { PathwayTemplate } from '../model/template.js';
+import type { PathwayTemplateData } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
 import type { Governance } from '../model/governance.js';
 import { boundKind, boundsAtLeastAsTight, governanceStrength } from './governance-rules.js';
@@ -40,7 +40,7 @@ function tighterBounds(previous: Governance, next: Governance): boolean {
 }
 
 /** Changes that can break variants of the previous version: a new lock, a new invariant, a tighter bound. */
-export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate): string[] {
+export function breakingChanges(previous: PathwayTemplateData, next: PathwayTemplateData): string[] {
   const reasons: string[] = [];
   const previousInvariants = new Set(previous.invariants.map((i) => i.id));
   for (const invariant of next.invariants) if (!previousInvariants.has(invariant.id)) reasons.push(`new invariant "${invariant.id}"`);
@@ -77,7 +77,7 @@ export function breakingChanges(previous: PathwayTemplate, next: PathwayTemplate
  * required, published versions are immutable, and a new lock, invariant or tighter bound needs a
  * major version.
  */
-export function checkPublish(previous: PathwayTemplate | undefined, next: PathwayTemplate, published: ReadonlyMap<string, string> = new Map(), contentHashOf: (t: PathwayTemplate) => string = (t) => JSON.stringify(t)): PublishCheck {
+export function checkPublish(previous: PathwayTemplateData | undefined, next: PathwayTemplateData, published: ReadonlyMap<string, string> = new Map(), contentHashOf: (t: PathwayTemplateData) => string = (t) => JSON.stringify(t)): PublishCheck {
   const problems: PublishProblem[] = [];
   const existing = published.get(next.version);
   if (existing !== undefined && existing !== contentHashOf(next)) problems.push(problem('PWY_VERSION_PUBLISHED', `${next.id}@${next.version} is already published with other content.`));

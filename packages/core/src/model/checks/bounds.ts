@@ -1,5 +1,5 @@
 import type { JsonPath } from '../../errors/problem.js';
-import { compareSpans, describeSpan } from '../../time/span-length.js';
+import { compareSpans, describeSpan } from '../span-length.js';
 import type { FieldBounds, Governance } from '../governance.js';
 import { timeSpan, type Parameter } from '../parameters.js';
 import type { TemplateIndex } from './template-index.js';

@@ -1,3 +1,4 @@
+import { flowGraph } from '../flow-graph.js';
 import type { TemplateIndex } from './template-index.js';
 
 /**
@@ -5,21 +6,19 @@ import type { TemplateIndex } from './template-index.js';
  * ever. Iterative depth-first search, so large templates cannot overflow the stack.
  */
 export function checkEventlessCycles(index: TemplateIndex): void {
-  const edges = new Map<string, { to: string; index: number }[]>();
-  index.template.transitions.forEach((t, i) => {
-    if (t.on !== undefined || !index.nodes.has(t.from) || !index.nodes.has(t.to)) return;
-    const list = edges.get(t.from) ?? [];
-    list.push({ to: t.to, index: i });
-    edges.set(t.from, list);
-  });
+  const graph = flowGraph(index.template);
+  const automatic = (node: string) => graph.outgoing(node).filter((edge) => edge.on === undefined);
   const state = new Map<string, 'active' | 'done'>();
-  for (const root of edges.keys()) {
+  // Roots in the order their first automatic transition is listed, so the cycle reported is the
+  // one an author meets first when reading the transitions.
+  const roots = [...new Set(graph.edges.filter((edge) => edge.on === undefined).map((edge) => edge.from))];
+  for (const root of roots) {
     if (state.has(root)) continue;
     const stack: { node: string; next: number }[] = [{ node: root, next: 0 }];
     state.set(root, 'active');
     while (stack.length > 0) {
       const frame = stack.at(-1)!;
-      const out = edges.get(frame.node) ?? [];
+      const out = automatic(frame.node);
       if (frame.next >= out.length) {
         state.set(frame.node, 'done');
         stack.pop();

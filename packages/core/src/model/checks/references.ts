@@ -1,14 +1,15 @@
 import type { JsonPath } from '../../errors/problem.js';
-import { own } from '../../compiler/own.js';
+import { own } from '../own.js';
 import type { Condition } from '../conditions.js';
 import { caseCommandPayloads } from '../case-commands.js';
+import { isReservedEventType } from '../internal-events.js';
 import { automaticNodeTypes } from '../nodes.js';
-
-const builtInCommandTypes: ReadonlySet<string> = new Set(Object.keys(caseCommandPayloads));
 import type { TimeSpanOrRef } from '../parameters.js';
 import { practiceSteps } from '../practice-steps.js';
 import { timerFiredEvent } from '../transitions.js';
 import type { TemplateIndex } from './template-index.js';
+
+const builtInCommandTypes: ReadonlySet<string> = new Set(Object.keys(caseCommandPayloads));
 
 type Ref = { readonly node: string } | { readonly milestone: string } | { readonly tier: string };
 
@@ -151,6 +152,10 @@ export function checkReferences(index: TemplateIndex): void {
   if (template.tiers) {
     template.tiers.derivation.overrideRoles.forEach((r, i) => check.role(r, ['tiers', 'derivation', 'overrideRoles', i]));
     template.tiers.lowering.roles.forEach((r, i) => check.role(r, ['tiers', 'lowering', 'roles', i]));
+    const loweringEvent = template.tiers.lowering.event;
+    if (builtInCommandTypes.has(loweringEvent) || isReservedEventType(loweringEvent)) {
+      report('PWY_EVENT_RESERVED', ['tiers', 'lowering', 'event'], `"${loweringEvent}" is a built-in or reserved event; the tier-lowering event needs a name of its own (e.g. tier.deescalated).`);
+    }
     const lowering = template.events.find((e) => e.type === template.tiers!.lowering.event);
     const loweringIndex = lowering ? template.events.indexOf(lowering) : -1;
     if (lowering && (lowering.payload.toTier?.type !== 'tier' || lowering.payload.reason?.type !== 'string' || lowering.payload.reason.required === false)) {
@@ -160,6 +165,8 @@ export function checkReferences(index: TemplateIndex): void {
   template.events.forEach((e, i) => {
     if (builtInCommandTypes.has(e.type)) {
       report('PWY_EVENT_BUILT_IN', ['events', i, 'type'], `"${e.type}" is a built-in case command; use it in transitions without declaring it.`);
+    } else if (isReservedEventType(e.type)) {
+      report('PWY_EVENT_RESERVED', ['events', i, 'type'], `"${e.type}" is reserved for the engine; a command of that type could forge what only the engine may record.`);
     }
   });
   template.meetings.forEach((m, i) => {

@@ -1,11 +1,11 @@
 import { problem, type JsonPath, type Problem } from '../../errors/problem.js';
 import type { ErrorCode } from '../../errors/catalogue.js';
 import type { PathwayNode } from '../nodes.js';
-import type { PathwayTemplate } from '../template.js';
+import type { PathwayTemplateData } from '../template.js';
 
 /** Lookups over a schema-valid template, plus the problem list the checks append to. */
 export interface TemplateIndex {
-  readonly template: PathwayTemplate;
+  readonly template: PathwayTemplateData;
   readonly nodes: ReadonlyMap<string, PathwayNode>;
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly transitionIds: ReadonlySet<string>;
@@ -13,7 +13,7 @@ export interface TemplateIndex {
   readonly roles: ReadonlySet<string>;
   readonly agencies: ReadonlySet<string>;
   readonly milestones: ReadonlySet<string>;
-  readonly workItemTypes: ReadonlyMap<string, PathwayTemplate['workItemTypes'][number]>;
+  readonly workItemTypes: ReadonlyMap<string, PathwayTemplateData['workItemTypes'][number]>;
   readonly planTypes: ReadonlySet<string>;
   readonly tiers: ReadonlySet<string>;
   readonly meetings: ReadonlySet<string>;
@@ -34,7 +34,7 @@ function firstIds<T>(items: readonly T[], idOf: (item: T) => string, collection:
 }
 
 /** Indexes a template, reporting duplicate ids in every collection. */
-export function indexTemplate(template: PathwayTemplate): TemplateIndex {
+export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
   const problems: Problem[] = [];
   const nodeIndex = firstIds(template.nodes, (n) => n.id, ['nodes'], problems);
   const transitionIds = firstIds(template.transitions, (t) => t.id, ['transitions'], problems);

@@ -1,19 +1,22 @@
 import type { Condition } from '../../model/conditions.js';
 import { analyseTemplate } from '../../model/checks/graph.js';
+import { flowGraph } from '../../model/flow-graph.js';
 import type { Invariant } from '../../model/invariants.js';
-import type { PathwayTemplate } from '../../model/template.js';
+import type { PathwayTemplateData } from '../../model/template.js';
 import { monitorFor, type Monitor, type StepFacts } from './monitor.js';
 import { assumedFacts, evaluate, type Knowledge, type Truth } from './three-valued.js';
 
 /** One step of a witness path: how the case moved and where it ended up. */
 export interface WitnessStep {
-  readonly kind: 'start' | 'transition' | 'tierRaised' | 'tierLowered' | 'route';
+  readonly kind: 'start' | 'transition' | 'entryPoint' | 'tierRaised' | 'tierLowered' | 'route';
   /** The node the case is at after the step. */
   readonly node: string;
   /** The case tier after the step (null: unassessed). */
   readonly tier: string | null;
   /** The transition taken, for `transition` steps. */
   readonly transition?: string;
+  /** The entry-point slot a local intake source leads in through, for `entryPoint` steps. */
+  readonly point?: string;
   /** The escalation rule, for `route` steps. */
   readonly rule?: string;
 }
@@ -29,7 +32,9 @@ export interface InvariantVerdict {
 }
 
 interface Edge {
+  /** The transition's id, or for an entry edge the entry-point slot's id. */
   readonly id: string;
+  readonly kind: 'transition' | 'entryPoint';
   readonly to: string;
   readonly milestones: readonly string[];
   readonly guards: readonly Condition[];
@@ -45,33 +50,20 @@ interface Graph {
   readonly canLower: boolean;
 }
 
-function buildGraph(template: PathwayTemplate): Graph {
+/** The search's view of the one flow graph: nodes by index, edges with the sentries that guard them. */
+function buildGraph(template: PathwayTemplateData): Graph {
+  const flow = flowGraph(template);
   const nodeIds = template.nodes.map((node) => node.id);
   const index = new Map(nodeIds.map((id, i) => [id, i]));
-  const stageOf = new Map(template.nodes.map((node) => [node.id, node.stage]));
-  const criteria = new Map(template.stages.map((stage) => [stage.step, stage]));
   const out: Edge[][] = nodeIds.map(() => []);
-  for (const t of template.transitions) {
-    const from = index.get(t.from);
-    if (from === undefined || !index.has(t.to)) continue;
-    const guards: Condition[] = [];
-    if (t.when) guards.push(t.when);
-    const fromStage = stageOf.get(t.from);
-    const toStage = stageOf.get(t.to);
-    if (fromStage !== toStage) {
-      const exit = fromStage ? criteria.get(fromStage)?.exitCriterion : undefined;
-      const entry = toStage ? criteria.get(toStage)?.entryCriterion : undefined;
-      if (exit) guards.push(exit);
-      if (entry) guards.push(entry);
-    }
-    const milestones = t.actions.flatMap((action) => (action.name === 'recordMilestone' && typeof action.params.milestone === 'string' ? [action.params.milestone] : []));
-    out[from]!.push({ id: t.id, to: t.to, milestones, guards });
+  for (const edge of flow.edges) {
+    out[index.get(edge.from)!]!.push({ id: edge.id, kind: 'transition', to: edge.to, milestones: edge.milestones, guards: edge.conditions });
   }
-  const routes = template.escalations.flatMap((rule) =>
-    rule.response.flatMap((response) => (response.kind === 'route' && index.has(response.to) ? [{ rule: rule.id, to: index.get(response.to)! }] : [])),
-  );
-  const start = template.nodes.findIndex((node) => node.type === 'start');
-  return { nodeIds, index, out, routes, start: Math.max(0, start), tierIds: template.tiers?.levels.map((level) => level.id) ?? [], canLower: template.tiers !== undefined };
+  // Entry edges come after the transitions, so a witness prefers the flow's own way in.
+  for (const entry of flow.entries) out[index.get(entry.from)!]!.push({ id: entry.point, kind: 'entryPoint', to: entry.to, milestones: [], guards: [] });
+  const routes = flow.routes.map((route) => ({ rule: route.rule, to: index.get(route.to)! }));
+  const start = flow.starts[0] === undefined ? 0 : index.get(flow.starts[0])!;
+  return { nodeIds, index, out, routes, start, tierIds: template.tiers?.levels.map((level) => level.id) ?? [], canLower: template.tiers !== undefined };
 }
 
 function all(values: readonly Truth[]): Truth {
@@ -85,7 +77,7 @@ function all(values: readonly Truth[]): Truth {
  * tier can rise at any time and fall only by the lowering event. Breadth-first, so the witness is
  * the shortest offending path, and linear in the size of the product.
  */
-function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monitor, useRoutes: boolean): WitnessStep[] | undefined {
+function searchViolation(template: PathwayTemplateData, graph: Graph, monitor: Monitor, useRoutes: boolean): WitnessStep[] | undefined {
   const tiers = graph.tierIds.length + 1; // -1 (unassessed) .. levels-1
   const size = graph.nodeIds.length * tiers * monitor.states;
   const key = (node: number, rank: number, state: number) => (node * tiers + (rank + 1)) * monitor.states + state;
@@ -136,7 +128,7 @@ function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monit
     for (const edge of graph.out[node]!) {
       const to = graph.index.get(edge.to)!;
       const facts: StepFacts = { enteredNode: edge.to, milestones: edge.milestones, tierRank: rank, lowered: false };
-      const step: WitnessStep = { kind: 'transition', node: edge.to, tier: tierName(rank), transition: edge.id };
+      const step: WitnessStep = edge.kind === 'transition' ? { kind: 'transition', node: edge.to, tier: tierName(rank), transition: edge.id } : { kind: 'entryPoint', node: edge.to, tier: tierName(rank), point: edge.id };
       const possible = all(edge.guards.map((g) => evaluate(g, knowledge(rank, state)))) !== false;
       if (monitor.assume && monitor.wouldViolate(state, facts)) {
         // A violation counts only where the invariant's condition can hold as the step is taken;
@@ -172,21 +164,6 @@ function searchViolation(template: PathwayTemplate, graph: Graph, monitor: Monit
   return undefined;
 }
 
-function reachableNodes(graph: Graph): Set<string> {
-  const seen = new Set<number>([graph.start]);
-  const queue = [graph.start];
-  for (let head = 0; head < queue.length; head += 1) {
-    const next = [...graph.out[queue[head]!]!.map((edge) => graph.index.get(edge.to)!), ...graph.routes.map((route) => route.to)];
-    for (const n of next) {
-      if (!seen.has(n)) {
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-  }
-  return new Set([...seen].map((i) => graph.nodeIds[i]!));
-}
-
 function describe(invariant: Invariant): string {
   const ref = (r: { node: string } | { milestone: string } | { tier: string }) => ('node' in r ? r.node : 'milestone' in r ? `milestone ${r.milestone}` : `tier ${r.tier}`);
   const rule = invariant.rule;
@@ -203,9 +180,9 @@ function describe(invariant: Invariant): string {
 }
 
 /** Evaluates every invariant of a template; failing ones carry a witness where there is a path to show. */
-export function evaluateInvariants(template: PathwayTemplate): InvariantVerdict[] {
+export function evaluateInvariants(template: PathwayTemplateData): InvariantVerdict[] {
   const graph = buildGraph(template);
-  let reachable: Set<string> | undefined;
+  let reachable: ReadonlySet<string> | undefined;
   return template.invariants.map((invariant, index) => {
     const name = `${invariant.id}: ${describe(invariant)}`;
     const rule = invariant.rule;
@@ -215,17 +192,22 @@ export function evaluateInvariants(template: PathwayTemplate): InvariantVerdict[
       // the search first tries without routes; a violation found either way is real.
       const found = searchViolation(template, graph, monitor, false) ?? searchViolation(template, graph, monitor, true);
       if (!found) return { invariant: invariant.id, index, holds: true, message: `${name} holds.` };
-      const path = found.map((step) => (step.kind === 'transition' ? step.node : step.kind === 'route' ? `${step.node} (routed by ${step.rule})` : step.kind === 'start' ? step.node : `[tier ${step.tier ?? 'none'}]`));
+      const path = found.map((step) => {
+        if (step.kind === 'transition' || step.kind === 'start') return step.node;
+        if (step.kind === 'route') return `${step.node} (routed by ${step.rule})`;
+        if (step.kind === 'entryPoint') return `${step.node} (a local intake source, entry point ${step.point})`;
+        return `[tier ${step.tier ?? 'none'}]`;
+      });
       return { invariant: invariant.id, index, holds: false, witness: found, message: `${name} is broken: a case can go ${path.join(' → ')}.` };
     }
     if (rule.kind === 'reachable') {
-      reachable ??= reachableNodes(graph);
+      reachable ??= flowGraph(template).reachable();
       const target = rule.target;
       const holds =
         'node' in target
           ? reachable.has(target.node)
           : 'milestone' in target
-            ? template.transitions.some((t) => reachable!.has(t.from) && t.actions.some((a) => a.name === 'recordMilestone' && a.params.milestone === target.milestone))
+            ? flowGraph(template).edges.some((edge) => reachable!.has(edge.from) && edge.milestones.includes(target.milestone))
             : graph.tierIds.includes(target.tier);
       return { invariant: invariant.id, index, holds, message: holds ? `${name} holds.` : `${name} is broken: no case can reach it.` };
     }

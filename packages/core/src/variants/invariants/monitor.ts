@@ -1,6 +1,6 @@
 import type { Condition } from '../../model/conditions.js';
 import type { ElementRef, Invariant } from '../../model/invariants.js';
-import type { PathwayTemplate } from '../../model/template.js';
+import type { PathwayTemplateData } from '../../model/template.js';
 
 /** What happens on one step of a path: nodes entered, milestones recorded, the tier after it. */
 export interface StepFacts {
@@ -31,7 +31,7 @@ function matches(ref: ElementRef, facts: Pick<StepFacts, 'enteredNode' | 'milest
 }
 
 /** Builds the monitor of a mustPass or precedes invariant. */
-export function monitorFor(invariant: Invariant, template: PathwayTemplate): Monitor | undefined {
+export function monitorFor(invariant: Invariant, template: PathwayTemplateData): Monitor | undefined {
   const tierRank = (tier: string) => template.tiers?.levels.findIndex((level) => level.id === tier) ?? -1;
   const rule = invariant.rule;
   if (rule.kind === 'mustPass') {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventType, isoInstant } from '../model/primitives.js';
+import { eventType, isoInstant, runtimeId } from './primitives.js';
 
 /**
  * The event envelope every command travels in. `at` is the only clock actions read, and
@@ -14,11 +14,11 @@ export const commandEnvelope = z.strictObject({
   /** When it happened, ISO 8601 with an offset. */
   at: isoInstant,
   /** Who sent it: a user id, or `system` for timers. */
-  actor: z.string().min(1).max(200),
+  actor: runtimeId,
   /** The role the actor acts in (e.g. `coordinator`); commands restricted to roles need it. */
   actorRole: z.string().min(1).max(120).optional(),
   /** Unique per command; a repeated key is answered with the earlier result, not applied twice. */
-  idempotencyKey: z.string().min(1).max(200),
+  idempotencyKey: runtimeId,
   /** The case version the sender saw; omitted only for system events such as timers. */
   expectedVersion: z.number().int().min(0).optional(),
 });

@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import type { TimeSpan } from '../model/parameters.js';
+import type { TimeSpan } from './parameters.js';
 
 /**
  * The comparable length of a time span: milliseconds for ISO durations (calendar parts counted

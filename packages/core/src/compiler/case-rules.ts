@@ -1,9 +1,13 @@
 import type { Condition, NamedCondition } from '../model/conditions.js';
-import { own } from './own.js';
-import type { Tiers } from '../model/tiers.js';
+import { own } from '../model/own.js';
 import type { TimeSpan } from '../model/parameters.js';
+import type { Locality } from '../model/template.js';
+import type { Tiers } from '../model/tiers.js';
 import { addTimeSpan, compareInstants } from '../time/deadlines.js';
-import type { CaseContext, EpisodeRecord } from './case-context.js';
+import type { CaseContext, EpisodeFact } from './case-state.js';
+
+// The case rules: pure functions of the case state that guards, actions and views share, so each
+// rule is written once.
 
 /** Rank of a tier in the template's order; -1 for no tier (or an unknown id). */
 export function tierRank(tiers: Tiers | undefined, tier: string | null | undefined): number {
@@ -29,6 +33,23 @@ export function derivedTier(context: CaseContext, tiers: Tiers | undefined): str
   return tierRank(tiers, override) > tierRank(tiers, assessed) ? override : assessed;
 }
 
+/** How many work items (of a type, or of any type) are in one of the statuses. */
+export function workItemCount(context: CaseContext, type: string | undefined, statuses: readonly string[]): number {
+  let count = 0;
+  for (const item of Object.values(context.workItems)) {
+    if ((type === undefined || item.workItemType === type) && statuses.includes(item.status)) count += 1;
+  }
+  const closedTypes = type === undefined ? Object.keys(context.closedWorkItems) : [type];
+  for (const closedType of closedTypes) {
+    const counts = own(context.closedWorkItems, closedType);
+    if (!counts) continue;
+    if (statuses.includes('done')) count += counts.done;
+    if (statuses.includes('cancelled')) count += counts.cancelled;
+    if (statuses.includes('incomplete')) count += counts.incomplete;
+  }
+  return count;
+}
+
 /** Evaluates a sentry over the case. Named conditions are looked up by id. */
 export function conditionHolds(condition: Condition, context: CaseContext, tiers: Tiers | undefined, named: readonly NamedCondition[]): boolean {
   if ('all' in condition) return condition.all.every((c) => conditionHolds(c, context, tiers, named));
@@ -41,17 +62,21 @@ export function conditionHolds(condition: Condition, context: CaseContext, tiers
     const count = Object.values(context.persons).filter((person) => person.roles.includes(condition.persons.role)).length;
     return count >= condition.persons.atLeast;
   }
-  const matching = Object.values(context.workItems).filter(
-    (item) => (condition.workItems.type === undefined || item.workItemType === condition.workItems.type) && condition.workItems.status.includes(item.status),
-  );
-  return condition.workItems.count === 'none' ? matching.length === 0 : matching.length > 0;
+  const matching = workItemCount(context, condition.workItems.type, condition.workItems.status);
+  return condition.workItems.count === 'none' ? matching === 0 : matching > 0;
 }
 
 /**
  * A repeat episode: an earlier episode with the same victim-survivor and person using violence,
  * reported within the window before this one.
  */
-export function isRepeatEpisode(context: CaseContext, episode: Pick<EpisodeRecord, 'victimSurvivors' | 'personsUsingViolence'>, at: string, within: TimeSpan, locality: Parameters<typeof addTimeSpan>[2]): boolean {
+export function isRepeatEpisode(
+  context: CaseContext,
+  episode: Pick<EpisodeFact, 'victimSurvivors' | 'personsUsingViolence'>,
+  at: string,
+  within: TimeSpan,
+  locality: Pick<Locality, 'timeZone' | 'workingWeekdays' | 'holidays'>,
+): boolean {
   return context.episodes.some((earlier) => {
     const sharesVictim = earlier.victimSurvivors.some((id) => episode.victimSurvivors.includes(id));
     const sharesPerson = earlier.personsUsingViolence.some((id) => episode.personsUsingViolence.includes(id));

@@ -1,25 +1,32 @@
-import type { Effect, WorkItemStatus } from '../engine/effects.js';
+import type { StateValue } from 'xstate';
 import type { PersonRole } from '../model/conditions.js';
+import type { WorkItemStatus } from '../model/effects.js';
+import type { Referral } from '../model/referral.js';
 
-/** A work item as the case holds it. */
+/**
+ * An outstanding work item as the case state holds it: only what guards, conditions and timers
+ * need. Closed work items leave the state; their history is a projection of the effects.
+ */
 export interface WorkItemRecord {
   readonly id: string;
   readonly workItemType: string;
+  /** `open` or `inProgress`: closed work items are not kept in the case state. */
+  readonly status: Extract<WorkItemStatus, 'open' | 'inProgress'>;
   readonly ownerRole: string;
   readonly ownerAgency?: string;
-  readonly status: WorkItemStatus;
-  readonly createdAt: string;
+  /** UTC due instant, when it has a deadline. */
   readonly due?: string;
-  /** The node that opened it, for human tasks. */
+  /** The node that opened it (human tasks), or that adopted it after an escalation opened it. */
   readonly node?: string;
-  /** The escalation rule that created it. */
-  readonly escalation?: string;
   /** The plan it belongs to, for plan actions. */
   readonly planType?: string;
-  /** The meeting series it lists the case at, for meeting listings. */
-  readonly meeting?: string;
-  /** Why it ended incomplete. */
-  readonly reason?: string;
+}
+
+/** How many work items of one type ended in each closed status (conditions may ask). */
+export interface ClosedWorkItemCounts {
+  readonly done: number;
+  readonly cancelled: number;
+  readonly incomplete: number;
 }
 
 /** Why a durable timer exists. */
@@ -54,17 +61,15 @@ export interface RiskRecord {
   readonly tool?: string;
 }
 
-/** A reported incident. */
-export interface EpisodeRecord {
+/** What the repeat rules need of an episode: when, and who. The full record is in the history. */
+export interface EpisodeFact {
   readonly id: string;
   readonly reportedAt: string;
-  readonly sourceAgency: string;
   readonly victimSurvivors: readonly string[];
   readonly personsUsingViolence: readonly string[];
-  readonly childrenPresent: boolean;
 }
 
-/** A plan of one type. */
+/** A plan in force. */
 export interface PlanRecord {
   readonly planType: string;
   readonly status: 'draft' | 'approved';
@@ -73,55 +78,54 @@ export interface PlanRecord {
   readonly lastOutcome?: string;
 }
 
-/** A tier change, for the case's history. */
-export interface TierChange {
-  readonly at: string;
-  readonly from: string | null;
-  readonly to: string;
+/** A recorded professional-judgement override. */
+export interface OverrideRecord {
+  readonly level: string;
+  readonly reason: string;
   readonly by: string;
-  readonly reason?: string;
+  readonly at: string;
 }
 
-/** The statechart's extended state. Plain JSON, so persisted snapshots serialise exactly. */
+/**
+ * The statechart's extended state: what the case's guards, conditions and timers need now, and
+ * nothing that only grows with history (closed work items, tier history and escalations are a
+ * projection of the effects, see `CaseHistory`). Plain JSON, so a case state serialises exactly.
+ */
 export interface CaseContext {
   readonly caseId: string;
   /** UTC instant the case was opened; the time of its initial entry actions. */
   readonly openedAt: string;
-  /** Effects produced by the command being applied; the engine moves them to the outbox. */
-  readonly pending: readonly Effect[];
   /** Command sequence number the id counter below belongs to. */
   readonly idSeq: number;
   /** Ids handed out so far within `idSeq`. */
   readonly idCount: number;
+  /** True once the flow reached an end node: a closed case accepts no command. */
+  readonly closed: boolean;
   readonly persons: Readonly<Record<string, PersonRecord>>;
-  readonly episodes: readonly EpisodeRecord[];
+  /** Episodes within the longest repeat window, for the repeat rules. */
+  readonly episodes: readonly EpisodeFact[];
   readonly risk: Readonly<Record<string, RiskRecord>>;
-  /** Recorded professional-judgement override, if any. */
-  readonly override: { readonly level: string; readonly reason: string; readonly by: string; readonly at: string } | null;
+  readonly override: OverrideRecord | null;
   /** The derived case tier; null until a first assessment. */
   readonly tier: string | null;
-  readonly tierHistory: readonly TierChange[];
+  /** Outstanding work items by id. */
   readonly workItems: Readonly<Record<string, WorkItemRecord>>;
+  /** Closed work items counted by type and status. */
+  readonly closedWorkItems: Readonly<Record<string, ClosedWorkItemCounts>>;
+  /** Plans in force, by plan type. */
   readonly plans: Readonly<Record<string, PlanRecord>>;
+  /** Scheduled durable timers by id. */
   readonly timers: Readonly<Record<string, TimerRecord>>;
   /** Milestone id → UTC instant first reached. */
   readonly milestones: Readonly<Record<string, string>>;
   /** Condition-triggered escalation rules whose condition held after the last command (they fire on becoming true). */
   readonly conditionsHeld: Readonly<Record<string, boolean>>;
-  /** Escalations raised: rule id and when. */
-  readonly escalations: readonly { readonly id: string; readonly rule: string; readonly at: string }[];
 }
 
-/** A referral: what a case starts from. Ids only; personal details live in the personal-data store. */
-export interface CaseInput {
-  readonly caseId: string;
-  /** UTC instant the case was opened. */
-  readonly openedAt: string;
-  readonly persons: readonly PersonRecord[];
-  readonly episode?: EpisodeRecord;
-}
+/** What a case starts from: a validated referral, with its opening time in UTC. */
+export type CaseInput = Referral;
 
-/** An event as the machine sees it: the envelope plus the sequence number the engine assigns. */
+/** An event as the machine sees it: the command envelope plus the sequence number the engine assigns. */
 export interface CaseEvent {
   readonly type: string;
   readonly payload: Readonly<Record<string, unknown>>;
@@ -131,4 +135,14 @@ export interface CaseEvent {
   readonly actorRole?: string;
   /** Version the case will have once this event is applied. */
   readonly seq: number;
+}
+
+/**
+ * A case's state between commands, as a runtime stores it: the active states (a statechart value
+ * such as `{ flow: { response: "triage-listing" }, tier: "high", … }`) and the bounded context.
+ * Plain JSON; the engine restores it with `machine.resolveState`.
+ */
+export interface CaseSnapshot {
+  readonly value: StateValue;
+  readonly context: CaseContext;
 }

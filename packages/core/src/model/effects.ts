@@ -1,7 +1,9 @@
 /**
- * Effects: what the engine asks the outside world to do, as data. Actions never do I/O; they
- * append effects, which a runtime stores with the new snapshot (outbox) and dispatches after the
- * commit. Every effect has a derived id (`caseId:seq:n`) so dispatch can be idempotent.
+ * Effects: what the engine asks the outside world to do, and the facts a command recorded, as
+ * data. Actions never do I/O; they emit effects (XState `emit`, collected by the engine from the
+ * pure step), which a runtime stores with the new case state (outbox) and dispatches after the
+ * commit. Every effect has a derived id (`caseId:seq:n`) so dispatch can be idempotent, and the
+ * case's history (closed work items, tier changes, escalations, episodes) is a projection of them.
  */
 export type Effect =
   | WorkItemCreated
@@ -11,7 +13,8 @@ export type Effect =
   | RoleNotified
   | MilestoneReached
   | EscalationRaised
-  | TierChanged;
+  | TierChanged
+  | EpisodeRecorded;
 
 interface EffectBase {
   /** Derived id, `caseId:seq:n`; stable across replays. */
@@ -100,6 +103,22 @@ export interface TierChanged extends EffectBase {
   readonly to: string;
   /** `raised` by an assessment or override, `lowered` by the explicit reviewed event. */
   readonly direction: 'raised' | 'lowered';
+  /** Why: the lowering event's reason, or the professional-judgement override's reason. */
+  readonly reason?: string;
+}
+
+/** An episode (a reported incident) was recorded on the case, at opening or later. */
+export interface EpisodeRecorded extends EffectBase {
+  readonly type: 'episode.recorded';
+  readonly episodeId: string;
+  readonly sourceAgency: string;
+  readonly victimSurvivors: readonly string[];
+  readonly personsUsingViolence: readonly string[];
+  readonly childrenPresent: boolean;
+  /** UTC instant it was reported to the case. */
+  readonly reportedAt: string;
+  /** UTC instant it happened, when known. */
+  readonly occurredAt?: string;
 }
 
 /** The one lifecycle every work item follows. */
