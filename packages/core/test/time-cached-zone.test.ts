@@ -6,30 +6,11 @@ import { FixedOffsetZone, IANAZone, Info, Settings } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CachedZone } from '../src/time/cached-zone.js';
 import { localityZone } from '../src/time/locality-zone.js';
+import { transitionsOf } from './zone-transitions.js';
 
 const slow = { timeout: 120_000 };
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-/** Transition instants in [from, to): a daily scan, then a millisecond binary search. */
-function transitionsOf(zone: IANAZone, from: number, to: number): number[] {
-  const found: number[] = [];
-  let previous = zone.offset(from);
-  for (let t = from + DAY; t < to; t += DAY) {
-    const offset = zone.offset(t);
-    if (offset === previous) continue;
-    let low = t - DAY;
-    let high = t;
-    while (high - low > 1) {
-      const middle = low + Math.floor((high - low) / 2);
-      if (zone.offset(middle) === previous) low = middle;
-      else high = middle;
-    }
-    found.push(high);
-    previous = offset;
-  }
-  return found;
-}
 
 // Years chosen for transitions that are not on a UTC hour (besides today's, which are).
 const periods: ReadonlyArray<readonly [zone: string, fromYear: number, toYear: number]> = [

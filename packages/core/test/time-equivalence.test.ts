@@ -7,6 +7,7 @@ import { DateTime, Duration, IANAZone, Zone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import type { TimeSpan } from '../src/model/parameters.js';
 import { addTimeSpan, compareInstants, toUtcIso } from '../src/time/deadlines.js';
+import { transitionsOf } from './zone-transitions.js';
 
 type Locality = Parameters<typeof addTimeSpan>[2];
 type AddTimeSpan = typeof addTimeSpan;
@@ -80,26 +81,6 @@ const ZONES = [
 const FROM = Date.UTC(2008, 0, 1);
 const TO = Date.UTC(2036, 0, 1);
 
-/** Transition instants in [from, to): a daily scan, then a millisecond binary search. */
-function transitionsOf(zoneName: string, from: number, to: number): number[] {
-  const zone = IANAZone.create(zoneName);
-  const found: number[] = [];
-  let previous = zone.offset(from);
-  for (let t = from + DAY; t < to; t += DAY) {
-    const offset = zone.offset(t);
-    if (offset === previous) continue;
-    let low = t - DAY;
-    let high = t;
-    while (high - low > 1) {
-      const middle = low + Math.floor((high - low) / 2);
-      if (zone.offset(middle) === previous) low = middle;
-      else high = middle;
-    }
-    found.push(high);
-    previous = offset;
-  }
-  return found;
-}
 
 const transitions = new Map(ZONES.map((zone) => [zone, zone.endsWith('UTC') ? [] : transitionsOf(zone, FROM, TO)]));
 
