@@ -42,6 +42,13 @@ describe('pathways simulate', () => {
     expect(malformed.stderr).toContain('PWY_JSON_MALFORMED');
   });
 
+  it('exits 2, naming the fault, when a scenario injects a failure into a guard the pathway does not have', () => {
+    const result = runCli(['simulate', template, '--scenario', `${fixtures}/fault-in-missing-guard.json`]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('PWY_SCENARIO_INVALID at faults[0].guard');
+    expect(result.stderr).toContain('No guard named "noSuchGuard" can fail');
+  });
+
   it('refuses wrong usage with PWY_CLI_USAGE and exit 2', () => {
     const result = runCli(['simulate', template]);
     expect(result.status).toBe(2);

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseScenario, parseTemplate, runScenario, type Problem } from '@pathways/core';
+import { PathwaysError, parseScenario, parseTemplate, problem, runScenario, type Problem, type ScenarioReport } from '@pathways/core';
 import { exitCodes, readTextFile, type CliIo } from '../io.js';
 import { formatProblems } from '../output/format-problems.js';
 import { formatTrace } from '../output/format-trace.js';
@@ -40,7 +40,16 @@ export async function simulateCommand(options: SimulateOptions, io: CliIo): Prom
     reportInputProblems(io, options.json, options.scenario, scenario.problems);
     return exitCodes.unusable;
   }
-  const report = runScenario(template.template, scenario.scenario);
+  let report: ScenarioReport;
+  try {
+    report = runScenario(template.template, scenario.scenario);
+  } catch (error) {
+    // A scenario can be valid on its own and still not fit the template (a fault in a guard the
+    // pathway does not have): that is unusable input, not a crash.
+    if (!(error instanceof PathwaysError)) throw error;
+    reportInputProblems(io, options.json, options.scenario, error.problems.length > 0 ? error.problems : [problem(error.code, [], error.message)]);
+    return exitCodes.unusable;
+  }
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatTrace(report, template.template.locality.timeZone));
   return report.passed ? exitCodes.ok : exitCodes.problems;

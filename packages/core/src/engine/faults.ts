@@ -1,6 +1,6 @@
 import { own } from '../model/own.js';
 import type { CaseGuard, CaseGuards } from '../compiler/case-guards.js';
-import { PathwaysError } from '../errors/problem.js';
+import { PathwaysError, problem } from '../errors/problem.js';
 
 /**
  * A failure injected into a named guard for its first `times` evaluations by the machine, so
@@ -19,9 +19,12 @@ export interface Fault {
 /** The guards with the named ones wrapped to throw their first `times` evaluations. */
 export function withFaults(guards: CaseGuards, faults: readonly Fault[]): Readonly<Record<string, CaseGuard<never>>> {
   const wrapped: Record<string, CaseGuard<never>> = { ...guards };
-  for (const fault of faults) {
+  for (const [index, fault] of faults.entries()) {
     const original = own(wrapped, fault.guard);
-    if (!original) throw new PathwaysError('PWY_SCENARIO_INVALID', `No guard named "${fault.guard}" can fail: the guards are ${Object.keys(guards).join(', ')}.`);
+    if (!original) {
+      const message = `No guard named "${fault.guard}" can fail: the guards are ${Object.keys(guards).join(', ')}.`;
+      throw new PathwaysError('PWY_SCENARIO_INVALID', message, [problem('PWY_SCENARIO_INVALID', ['faults', index, 'guard'], message)]);
+    }
     let remaining = fault.times;
     wrapped[fault.guard] = {
       reads: original.reads,
