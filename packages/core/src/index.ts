@@ -20,10 +20,13 @@ export { jsonValue } from './model/json-value.js';
 export type { JsonValue } from './model/json-value.js';
 export { eventDeclaration, payloadField } from './model/events.js';
 export type { EventDeclaration, PayloadField } from './model/events.js';
-export { timeSpan, timeSpanOrRef, parameter } from './model/parameters.js';
-export type { TimeSpan, TimeSpanOrRef, Parameter, DurationParameter, NumberParameter, EnumParameter, ParameterRef } from './model/parameters.js';
-export { governance, fieldBounds } from './model/governance.js';
-export type { Governance, FieldBounds } from './model/governance.js';
+export { timeSpan, timeSpanOrRef, deadline, factRelative, parameter } from './model/parameters.js';
+export type { TimeSpan, TimeSpanOrRef, Deadline, FactRelative, Parameter, DurationParameter, NumberParameter, EnumParameter, ParameterRef } from './model/parameters.js';
+export { governance, fieldBounds, localEffects } from './model/governance.js';
+export type { Governance, FieldBounds, LocalEffect } from './model/governance.js';
+export { caseFact, factName } from './model/case-facts.js';
+export type { CaseFact } from './model/case-facts.js';
+export { cadencePeriods, meetingPeriod, meetingCadence } from './model/meeting-cadence.js';
 export { conditionSchema, namedCondition, personRoles, workItemStatuses } from './model/conditions.js';
 export type { Condition, NamedCondition, PersonRole } from './model/conditions.js';
 export { caseData, caseDataField, sensitivity, sensitivityLevels, retentionRule } from './model/case-data.js';
@@ -66,6 +69,9 @@ export type {
   EscalationRaised,
   TierChanged,
   EpisodeRecorded,
+  FactRecorded,
+  PlanVersionChanged,
+  WorkItemAssigned,
 } from './model/effects.js';
 export { parseTemplate, validateTemplate, isParsedTemplate } from './model/parse-template.js';
 export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
@@ -91,7 +97,11 @@ export type {
   RiskRecord,
   EpisodeFact,
   PlanRecord,
+  PlanVersionRecord,
   OverrideRecord,
+  TierDecision,
+  ConferenceListing,
+  FactOffset,
 } from './compiler/case-state.js';
 
 export { createEngine } from './engine/engine.js';
@@ -99,10 +109,10 @@ export type { CaseEngine, EngineOptions, DueTimer } from './engine/engine.js';
 export type { Fault } from './engine/faults.js';
 export type { CaseInspector, InspectedCase } from './engine/inspect.js';
 export { CaseHistory } from './engine/case-history.js';
-export type { CaseHistoryData, HistoryEntry, WorkItemHistory, TierChange, EscalationRecord, EpisodeRecord } from './engine/case-history.js';
+export type { CaseHistoryData, HistoryEntry, WorkItemHistory, TierChange, EscalationRecord, EpisodeRecord, PlanVersionHistory, FactHistory } from './engine/case-history.js';
 export type { CaseRecord, CaseView, ActiveNode, AllowedCommand, WorkItemView, Refusal, Incident, CommandResult } from './engine/case-record.js';
 
-export { addTimeSpan, toUtcIso } from './time/deadlines.js';
+export { addTimeSpan, subtractTimeSpan, toUtcIso, compareInstants } from './time/deadlines.js';
 
 export { scenario, scenarioStep, scenarioCase, scenarioCommand, expectation } from './simulation/scenario.js';
 export type { Scenario, ScenarioInput, ScenarioStep, Expectation } from './simulation/scenario.js';

@@ -1,7 +1,5 @@
-// Imported from the module rather than '@pathways/core' so these run while other parts of the
-// package are mid-change; `addTimeSpan` and `toUtcIso` are re-exported unchanged from the index.
+import { addTimeSpan, compareInstants, subtractTimeSpan, toUtcIso } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
-import { addTimeSpan, compareInstants, toUtcIso } from '../src/time/deadlines.js';
 
 const auckland = { timeZone: 'Pacific/Auckland', workingWeekdays: [1, 2, 3, 4, 5], holidays: ['2026-04-06'] };
 
@@ -114,5 +112,20 @@ describe('toUtcIso and compareInstants', () => {
   it('reject what is not an instant', () => {
     expect(() => toUtcIso('2026-04-31T09:00:00Z')).toThrow(RangeError);
     expect(compareInstants('not a date', '2026-04-05T02:30:00Z')).toBeNaN();
+  });
+});
+
+describe('subtractTimeSpan: deadlines counted back from a recorded date', () => {
+  it('keeps the local wall-clock time for calendar days across both New Zealand daylight-saving changes', () => {
+    // Monday 6 April 2026 09:00 NZST, two calendar days back: Saturday 4 April 09:00 NZDT.
+    expect(subtractTimeSpan('2026-04-06T09:00:00+12:00', 'P2D', auckland)).toBe('2026-04-03T20:00:00.000Z');
+    // Monday 28 September 2026 09:00 NZDT, two calendar days back: Saturday 26 September 09:00 NZST.
+    expect(subtractTimeSpan('2026-09-28T09:00:00+13:00', 'P2D', auckland)).toBe('2026-09-25T21:00:00.000Z');
+    // Absolute hours stay absolute: 48 hours back is Saturday 10:00 NZDT.
+    expect(subtractTimeSpan('2026-04-06T09:00:00+12:00', 'PT48H', auckland)).toBe('2026-04-03T21:00:00.000Z');
+  });
+
+  it('refuses working days, which count forwards only', () => {
+    expect(() => subtractTimeSpan('2026-04-06T09:00:00+12:00', { workingDays: 2 }, auckland)).toThrow(RangeError);
   });
 });

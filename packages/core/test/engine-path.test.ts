@@ -9,26 +9,16 @@ import {
   type CaseEngine,
   type CaseEvent,
   type CaseInspector,
-  type CaseRecord,
-  type CommandInput,
   type Effect,
   type InspectedCase,
   type PathwayTemplate,
 } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
+import { baselineJson, Driver, parsed } from './case-driver.js';
 
 // The engine's path, on the NZ national baseline: every command is one pure step of the machine;
 // the machine says what is allowed and why not; the case state stays bounded while the history is
 // projected beside it. All data is fictional.
-
-const baselineJson = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')) as Record<string, unknown>;
-
-function parsed(json: unknown): PathwayTemplate {
-  const result = parseTemplate(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems.slice(0, 3)));
-  return result.template;
-}
 
 const baseline = parsed(baselineJson());
 const referral = {
@@ -38,50 +28,9 @@ const referral = {
   episode: { episodeId: 'episode-0001', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: true },
 };
 
-/** A case driven by commands, its history kept beside it the way a runtime keeps it. */
-class Driver {
-  record: CaseRecord;
-  readonly history = new CaseHistory();
-  last: readonly Effect[] = [];
-
-  constructor(readonly engine: CaseEngine) {
-    const opened = engine.startCase(referral);
-    this.record = opened.record;
-    this.history.apply({ at: opened.record.clock, actor: 'system', effects: opened.effects });
-  }
-
-  command(type: string, payload: Record<string, unknown> = {}, actorRole?: string): CommandInput {
-    return { type, payload, at: new Date(Date.parse(this.record.clock) + 60_000).toISOString(), actor: 'kaimahi-test', idempotencyKey: `${type}-${this.record.version}`, expectedVersion: this.record.version, ...(actorRole ? { actorRole } : {}) };
-  }
-
-  send(type: string, payload: Record<string, unknown> = {}, actorRole?: string) {
-    const command = this.command(type, payload, actorRole);
-    const result = this.engine.send(this.record, command);
-    if (result.kind === 'applied') {
-      this.record = result.record;
-      this.last = result.effects;
-      this.history.apply({ at: result.record.clock, actor: command.actor, effects: result.effects });
-    }
-    return result;
-  }
-
-  apply(type: string, payload: Record<string, unknown> = {}, actorRole?: string): readonly Effect[] {
-    const result = this.send(type, payload, actorRole);
-    if (result.kind !== 'applied') throw new Error(`${type}: ${JSON.stringify(result)}`);
-    return result.effects;
-  }
-
-  refusedCode(type: string, payload: Record<string, unknown> = {}, actorRole?: string): string {
-    const before = this.record;
-    const result = this.send(type, payload, actorRole);
-    expect(this.record).toBe(before);
-    return result.kind === 'refused' ? result.refusal.code : result.kind;
-  }
-}
-
 /** Brings a fresh case to first contact at high risk (the advocate's task). */
 function atFirstContact(engine: CaseEngine = createEngine(baseline)): Driver {
-  const driver = new Driver(engine);
+  const driver = new Driver(engine, referral);
   driver.apply('referral.received', { sourceAgency: 'nz-police', selfReferral: false, childrenPresent: true, immediateSafetyConcern: false, consentStatus: 'not-yet-sought' }, 'referrer');
   driver.apply('referral.recorded', { adultVictimSurvivors: 1, children: 1, linkedToExistingCase: false }, 'administrator');
   driver.apply('safety-actions.recorded', { policeAttended: true, safetyOrderIssued: false }, 'referrer');
@@ -90,6 +39,24 @@ function atFirstContact(engine: CaseEngine = createEngine(baseline)): Driver {
   driver.apply('child-safety.checked', { concernForChildren: 'none-identified' }, 'child-specialist');
   driver.apply('triage.completed', { tier: 'high', repeatEpisode: false }, 'coordinator');
   driver.apply('lead-agency.assigned', { leadAgency: 'womens-refuge' }, 'coordinator');
+  return driver;
+}
+
+/** Carries the high-risk case on to its intensive case management review, a review point. */
+function atIcmReview(): Driver {
+  const driver = atFirstContact();
+  driver.apply('contact.made', { personId: 'person-aroha', method: 'in-person', supportAccepted: true }, 'specialist-victim-advocate');
+  driver.apply('whanau-support.offered', { outcome: 'accepted' }, 'whanau-support-worker');
+  driver.apply('outreach.offered', { outcome: 'engaged' }, 'perpetrator-outreach-worker');
+  driver.apply('consent.recorded', { consentStatus: 'given', consentSought: true, sharingDecision: 'share-with-consent', purpose: 'decision-or-plan', reasons: 'reason-code-consent' }, 'specialist-victim-advocate');
+  driver.apply('workers.allocated', { specialistVictimAdvocate: true, perpetratorOutreach: true, whanauSupport: true }, 'coordinator');
+  driver.apply('child-specialist.allocated', { agency: 'oranga-tamariki' }, 'coordinator');
+  driver.apply('cultural-service.chosen', { choice: 'kaupapa-maori', agency: 'kaupapa-maori-services' }, 'coordinator');
+  driver.apply('safety-plan.drafted', { planActions: 2 }, 'specialist-victim-advocate');
+  driver.apply('child-check.completed', { outcome: 'plan-safe-for-children', reportOfConcernMade: false }, 'child-specialist');
+  driver.apply('safety-plan.submitted', { victimSurvivorAgrees: true, whanauInvolved: true }, 'specialist-victim-advocate');
+  driver.apply('plan.approved', { planType: 'family-safety-plan' }, 'coordinator');
+  expect(driver.engine.view(driver.record).active.map((a) => a.node)).toEqual(['intensive-case-management-review']);
   return driver;
 }
 
@@ -103,11 +70,14 @@ describe('ask the machine: what is allowed, and why not', () => {
     expect(offered['workItem.progressed']?.needsPayload).toBe(true);
     expect(offered['risk.assessed']?.needsPayload).toBe(true);
     expect(offered['person.added']?.needsPayload).toBe(false);
-    expect(offered['tier.deescalated']).toMatchObject({ roles: ['coordinator'], needsPayload: true });
+    // No screening out: the tier is lowered only at a review point, so it is not offered at first contact.
+    expect(offered['tier.deescalated']).toBeUndefined();
+    const reviewing = Object.fromEntries(atIcmReview().engine.view(atIcmReview().record).allowedCommands.map((c) => [c.type, c]));
+    expect(reviewing['tier.deescalated']).toMatchObject({ roles: ['coordinator'], needsPayload: true });
     // Internal and system events are never offered.
     for (const hidden of ['timer.fired', 'tier.recompute', 'milestone.reached', 'escalation.route', 'conditions.check', 'tier.raised']) expect(offered[hidden]).toBeUndefined();
-    // Whether a plan can be approved depends on which plan the payload names.
-    expect(offered['plan.approved']?.needsPayload).toBe(true);
+    // A plan version is approved at its approval step only, so it is not offered here.
+    expect(offered['plan.approved']).toBeUndefined();
   });
 
   it('refuses with the guard\'s own code: tier lowering, plan approval, unknown person or work item, wrong role', () => {
@@ -119,13 +89,15 @@ describe('ask the machine: what is allowed, and why not', () => {
     expect(driver.refusedCode('risk.assessed', { personId: 'person-aroha', level: 'no-such-tier' })).toBe('PWY_COMMAND_PAYLOAD_INVALID');
     expect(driver.refusedCode('workItem.progressed', { workItemId: 'case-path-0001:99:1', status: 'done' })).toBe('PWY_COMMAND_NOT_ALLOWED');
     driver.apply('plan.actionAdded', { planType: 'family-safety-plan', workItemType: 'plan-action' });
-    // Children are in the household and no child-expertise check is done: approval is blocked.
-    expect(driver.refusedCode('plan.approved', { planType: 'family-safety-plan' })).toBe('PWY_PLAN_APPROVAL_BLOCKED');
+    // Approval happens at the plan's approval step, not at first contact.
+    const outside = driver.engine.send(driver.record, driver.command('plan.approved', { planType: 'family-safety-plan' }));
+    expect(outside).toMatchObject({ kind: 'refused', refusal: { code: 'PWY_COMMAND_NOT_ALLOWED' } });
+    if (outside.kind === 'refused') expect(outside.refusal.message).toContain('"plan-approval"');
     expect(driver.refusedCode('plan.approved', { planType: 'no-such-plan' })).toBe('PWY_COMMAND_PAYLOAD_INVALID');
   });
 
   it('lowers the tier on a reasoned review to a level current assessments support', () => {
-    const driver = atFirstContact();
+    const driver = atIcmReview();
     driver.apply('risk.assessed', { personId: 'person-aroha', level: 'escalating' });
     const effects = driver.apply('tier.deescalated', { toTier: 'escalating', reason: 'reason-code-reviewed' }, 'coordinator');
     expect(effects).toContainEqual(expect.objectContaining({ type: 'tier.changed', from: 'high', to: 'escalating', direction: 'lowered', reason: 'reason-code-reviewed' }));
@@ -195,7 +167,7 @@ describe('bounded case state, history beside it', () => {
     const large = sizeAt(300);
     expect(driver.record.version).toBeGreaterThan(900);
     expect(large).toBeLessThan(small * 1.1);
-    expect(Object.values(driver.record.snapshot.context.workItems).map((item) => item.workItemType).sort()).toEqual(['first-contact', 'meeting-listing']);
+    expect(Object.values(driver.record.snapshot.context.workItems).map((item) => item.workItemType).sort()).toEqual(['first-contact', 'icm-listing']);
     expect(driver.record.snapshot.context.closedWorkItems['consider-sharing']).toEqual({ done: 300, cancelled: 0, incomplete: 0 });
     const view = driver.engine.view(driver.record, driver.history);
     const closed = view.workItems.filter((item) => item.workItemType === 'consider-sharing');
@@ -263,11 +235,11 @@ describe('inspection', () => {
       event: (caseId, event: CaseEvent, info) => seen.push(`event ${caseId} ${event.type} by ${info.source}`),
       snapshot: (caseId, snapshot, info) => seen.push(`snapshot ${caseId} ${JSON.stringify(snapshot.value).includes('record-referral')} after ${info.event.type}`),
     };
-    const driver = new Driver(createEngine(baseline, { inspect: inspector }));
+    const driver = new Driver(createEngine(baseline, { inspect: inspector }), referral);
     driver.apply('referral.received', { sourceAgency: 'nz-police', selfReferral: false, childrenPresent: true, immediateSafetyConcern: false, consentStatus: 'not-yet-sought' }, 'referrer');
     expect(seen).toEqual(['actor case-path-0001 active true', 'event case-path-0001 referral.received by kaimahi-test', 'snapshot case-path-0001 true after referral.received']);
 
-    const throwing = new Driver(createEngine(baseline, { inspect: { event: () => { throw new Error('inspector down'); } } }));
+    const throwing = new Driver(createEngine(baseline, { inspect: { event: () => { throw new Error('inspector down'); } } }), referral);
     expect(throwing.send('referral.received', { sourceAgency: 'nz-police', selfReferral: false, childrenPresent: true, immediateSafetyConcern: false, consentStatus: 'not-yet-sought' }, 'referrer').kind).toBe('applied');
   });
 });

@@ -19,7 +19,7 @@ describe('the in-memory engine', () => {
   it('opens a case at the start node in the recognition step, with the commands allowed there', () => {
     const view = engine.view(opened());
     expect(view.active).toEqual([{ node: 'intake', nodeType: 'start', step: 'recognition' }]);
-    expect(view.allowedCommands.map((c) => c.type)).toEqual(['referral.received', 'person.added', 'episode.reported']);
+    expect(view.allowedCommands.map((c) => c.type)).toEqual(['referral.received', 'person.added', 'episode.reported', 'worker.assigned']);
     expect(view.allowedCommands[0]!.payloadSchema).toMatchObject({ type: 'object', required: ['sourceAgency'] });
   });
 
@@ -64,7 +64,7 @@ describe('the in-memory engine', () => {
     expect(engine.view(record).active[0]!.node).toBe('await-review');
     const [timer] = Object.values(engine.view(record).timers);
     expect(engine.dueTimers(record, '2026-04-06T09:59:59+12:00')).toEqual([]);
-    expect(engine.dueTimers(record, timer!.due)).toHaveLength(1);
+    expect(engine.dueTimers(record, timer!.due!)).toHaveLength(1);
     const fired = engine.fireTimer(record, timer!.id);
     expect(fired.kind).toBe('applied');
     if (fired.kind === 'applied') {

@@ -27,6 +27,8 @@ function machineEdges(compiled: CompiledPathway): string[] {
     const state = compiled.machine.getStateNodeById(`node:${node.id}`);
     const transitions = [...[...state.transitions.values()].flat(), ...(state.always ?? [])];
     for (const t of transitions) {
+      // Targetless handlers (the reasoned lowering taken at a review point) do not move the flow.
+      if (!t.target) continue;
       const meta = t.meta as { transition?: string } | undefined;
       edges.push(JSON.stringify([node.id, t.eventType, t.target?.map((target) => target.id), meta?.transition, sentries(t.guard as GuardConfig | undefined)]));
     }

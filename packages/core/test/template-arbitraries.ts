@@ -480,7 +480,7 @@ export function buildTemplate(g: fc.GeneratorValue): Input {
       reportingCode: p.maybe(0.3, () => p.reportingCode()),
     }),
   );
-  const planTypes: PlanTypeInput[] =
+  let planTypes: PlanTypeInput[] =
     d.workItemTypes.length === 0
       ? []
       : Array.from({ length: p.int(0, 2) }, (_, i) =>
@@ -488,7 +488,8 @@ export function buildTemplate(g: fc.GeneratorValue): Input {
             id: p.id(i),
             label: p.labels(),
             workItemTypes: p.subset(d.workItemTypes.map((w) => w.id), 1),
-            approval: { role: p.pick(d.roles), requires: p.maybe(0.4, () => condition(p, d)) },
+            // The approval node is chosen once the flow exists (below).
+            approval: { role: p.pick(d.roles), node: '', requires: p.maybe(0.4, () => condition(p, d)) },
             reviewEvery: p.maybe(0.5, () => spanOrRef(p, d)),
             reportingCode: p.maybe(0.3, () => p.reportingCode()),
           }),
@@ -615,6 +616,19 @@ export function buildTemplate(g: fc.GeneratorValue): Input {
       workItem: p.maybe(0.2, () => p.pick(['done', 'cancelled'] as const)),
     });
   });
+
+  // Each plan type is approved at a human task, on one of its transitions taken by plan.approved.
+  const tasks = types.flatMap((t, i) => (t === 'humanTask' ? [i] : []));
+  if (tasks.length === 0) {
+    planTypes = [];
+    d.planTypes = [];
+  }
+  for (const plan of planTypes) {
+    const at = p.pick(tasks);
+    plan.approval.node = nodeIds[at]!;
+    const out = transitions.filter((t) => t.from === nodeIds[at]);
+    p.pick(out).on = 'plan.approved';
+  }
 
   // --- Tiers, escalations, adjustment points, invariants, case data -------------------------
   const tiers = tierIds && {

@@ -213,7 +213,7 @@ describe('impact of a proposed national version on the variant catalogue', () =>
     for (const variant of [triage, owner, labels]) expect(checkVariant(published, variant).problems).toEqual([]);
     const minor = { ...proposed, version: '1.1.0' };
     expect(checkPublish(published, minor).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
-    expect(checkPublish(published, minor).breaking).toEqual(['nodes "first-contact" has tighter bounds']);
+    expect(checkPublish(published, minor).breaking).toEqual(['nodes "first-contact" has tighter bounds', 'parameter "triageDue" was withdrawn']);
     expect(checkPublish(published, proposed).ok).toBe(true);
   });
 
@@ -229,7 +229,7 @@ describe('impact of a proposed national version on the variant catalogue', () =>
     expect(report.proposed).toEqual({ id: v1.id, version: '2.0.0' });
     expect(report.variants.map((v) => [v.source, v.variant, v.extends, v.status])).toEqual([
       ['triage.json', 'tiny-fast-triage@1.0.0', 'tiny-pathway@1.0.0', 'conflicts'],
-      ['owner.json', 'tiny-coordinator-first@1.0.0', 'tiny-pathway@1.0.0', 'problems'],
+      ['owner.json', 'tiny-coordinator-first@1.0.0', 'tiny-pathway@1.0.0', 'conflicts'],
       ['labels.json', 'tiny-reo@1.0.0', 'tiny-pathway@1.0.0', 'ok'],
       ['old.json', 'tiny-old@1.0.0', 'tiny-pathway@0.9.0', 'unknown-base'],
       ['draft.json', 'tiny-draft@1.0.0', 'tiny-pathway@2.0.0', 'problems'],
@@ -237,11 +237,12 @@ describe('impact of a proposed national version on the variant catalogue', () =>
     expect(report.affected).toBe(4);
   });
 
-  it('names the conflict a rebase finds, and the governance problem only the check can see', () => {
+  it('names the conflict a rebase finds, and the governance problem the check confirms', () => {
     const [fastTriage, coordinatorFirst, , , tooSlow] = impact(proposed, [published], [triage, owner, labels, unknown, draft].map((variant) => ({ source: variant.id, variant }))).variants;
     expect(fastTriage!.conflicts).toEqual([expect.objectContaining({ change: 0, reason: '2.0.0 no longer has the parameter "triageDue".' })]);
-    // The rebase sees nothing (first-contact's owner did not change upstream); the tighter bound does.
-    expect(coordinatorFirst!.conflicts).toEqual([]);
+    // first-contact's owner did not change upstream, but its tighter bound no longer admits the
+    // local value: the rebase judges each change with the check's own rules, so both name it.
+    expect(coordinatorFirst!.conflicts).toEqual([expect.objectContaining({ change: 0, reason: expect.stringContaining('"ownerRole" of "first-contact" cannot be "coordinator"') })]);
     expect(coordinatorFirst!.problems.map((p) => [p.code, p.change])).toEqual([['PWY_VARIANT_OUT_OF_BOUNDS', 0]]);
     // A variant drafted against the proposed version itself is checked as it is.
     expect(tooSlow!.problems.map((p) => [p.code, p.change])).toContainEqual(['PWY_VARIANT_OUT_OF_BOUNDS', 0]);

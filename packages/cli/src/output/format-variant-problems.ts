@@ -39,6 +39,9 @@ export function formatWitness(witness: readonly WitnessStep[], context: ProblemC
       case 'entryPoint':
         lines.push(`      → ${step.node}, from a local intake source at entry point ${step.point ?? '(unnamed)'}`);
         break;
+      case 'planRevised':
+        lines.push(`      a new version of ${step.planType ?? 'the plan'} is started, at ${step.node}`);
+        break;
     }
   }
   return lines;

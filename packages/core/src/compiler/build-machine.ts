@@ -27,9 +27,14 @@ function initialContext(input: CaseInput | undefined): CaseContext {
     closed: false,
     persons: Object.fromEntries(input.persons.map((person) => [person.id, { id: person.id, roles: [...new Set(person.roles)] }])),
     episodes: [],
+    pastEpisodeIds: [],
     risk: {},
     override: null,
+    decision: null,
     tier: null,
+    facts: {},
+    workers: {},
+    conferenceListing: null,
     workItems: {},
     closedWorkItems: {},
     plans: {},
@@ -65,17 +70,18 @@ function machineGuards(registry: Readonly<Record<string, CaseGuard<never>>>) {
  * `transition()` and collects the emitted effects in order. `guards` replaces the named guards
  * (the engine's fault injection wraps them); it defaults to the template's own.
  */
-export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Record<string, CaseGuard<never>>> = caseGuards(resolved.template)) {
-  const implementations = caseActions(resolved);
-  /** An action implementation as an XState action: assign the new context, emit the effects. */
+export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Record<string, CaseGuard<never>>> = caseGuards(resolved.template, resolved.conditionRules)) {
+  const { actions: implementations, changes } = caseActions(resolved);
+  /** An action implementation as an XState action: assign the new context, emit the effects, raise the events for other regions. */
   const act = <P>(implementation: ActionImplementation<P>) =>
     enqueueActions<CaseContext, CaseEvent, P, CaseEvent, never, never, never, never, Effect>(({ context, event, enqueue }, params) => {
       const step = implementation(context, event, params);
       if (step.context !== context) enqueue.assign(step.context);
       for (const effect of step.effects) enqueue.emit(effect);
+      for (const raised of step.raised) enqueue.raise({ ...raised, at: event.at, actor: event.actor ?? 'system', seq: event.seq });
     });
   const escalate = enqueueActions<CaseContext, CaseEvent, undefined, CaseEvent, never, never, never, never, Effect>(({ context, event, enqueue }) => {
-    const step = applyEscalations(context, event, resolved);
+    const step = applyEscalations(context, event, resolved, changes);
     if (step.context !== context) enqueue.assign(step.context);
     for (const effect of step.effects) enqueue.emit(effect);
     for (const node of step.routes) enqueue.raise({ type: internalEventTypes.escalationRoute, payload: { node }, at: event.at, actor: 'system', seq: event.seq });
@@ -93,10 +99,16 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
       addPerson: act(implementations.addPerson),
       recordRisk: act(implementations.recordRisk),
       recordOverride: act(implementations.recordOverride),
+      recordDecision: act(implementations.recordDecision),
       setTier: act(implementations.setTier),
       recordEpisode: act(implementations.recordEpisode),
       progressWorkItem: act(implementations.progressWorkItem),
+      assignWorkItem: act(implementations.assignWorkItem),
+      assignWorker: act(implementations.assignWorker),
+      recordFact: act(implementations.recordFact),
+      recordFactsFromPayload: act(implementations.recordFactsFromPayload),
       addPlanAction: act(implementations.addPlanAction),
+      startPlanVersion: act(implementations.startPlanVersion),
       approvePlan: act(implementations.approvePlan),
       reviewPlan: act(implementations.reviewPlan),
       closeCase: act(implementations.closeCase),
@@ -108,8 +120,17 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
   /** A follow-up event raised inside the step, carrying the triggering event's time, actor and sequence number. */
   const followUp = (config: Extract<ActionConfig, { raise: string }>) =>
     raise<CaseContext, CaseEvent, CaseEvent, undefined, never, never>(({ context, event }) => {
+      const cause = typeof event.payload?.cause === 'string' ? event.payload.cause : event.type;
       const payload: Record<string, unknown> =
-        config.payload === 'tierRaised' ? { from: context.tier, to: config.value } : config.payload === 'milestone' ? { milestone: config.value } : {};
+        config.payload === 'tierRaised'
+          ? { from: context.tier, to: config.value, cause }
+          : config.payload === 'milestone'
+            ? { milestone: config.value }
+            : config.payload === 'cause'
+              ? { cause }
+              : config.payload === 'event'
+                ? { ...event.payload, cause }
+                : {};
       return { type: config.raise, payload, at: event.at ?? context.openedAt, actor: event.actor ?? 'system', seq: event.seq ?? 0 };
     });
   const action = (config: ActionConfig) => ('raise' in config ? followUp(config) : config);

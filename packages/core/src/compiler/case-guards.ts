@@ -1,9 +1,9 @@
 import type { ErrorCode } from '../errors/catalogue.js';
-import type { Condition } from '../model/conditions.js';
+import { describeCondition, type Condition } from '../model/conditions.js';
 import { own } from '../model/own.js';
 import type { PathwayTemplate } from '../model/template.js';
 import type { CaseContext, CaseEvent } from './case-state.js';
-import { assessedTier, conditionHolds, derivedTier, tierRank } from './case-rules.js';
+import { assessedTier, conditionHolds, derivedTier, tierRank, type ConditionRules } from './case-rules.js';
 import { compareInstants } from '../time/deadlines.js';
 
 /** Why a guard does not let an event through, in the case's own words. */
@@ -15,6 +15,8 @@ export interface GuardRefusal {
    * is for "high"): another transition may take the event, so the refusal explains little.
    */
   readonly mismatch?: true;
+  /** True when the command is taken at another step (a plan's approval step, a review point): any other refusal says more. */
+  readonly elsewhere?: true;
 }
 
 /** A guard's verdict: the event may pass, or a coded refusal. */
@@ -59,8 +61,19 @@ function guard<P>(reads: CaseGuard<P>['reads'], check: CaseGuard<P>['check']): C
  * returns `true` or a coded refusal, so the machine decides what is allowed and the engine can say
  * why not with the same rule. Named in compiled transitions, never written in templates.
  */
-export function caseGuards(template: PathwayTemplate) {
-  const { tiers, conditions } = template;
+export function caseGuards(template: PathwayTemplate, rules: ConditionRules) {
+  const { tiers } = template;
+  /** "Version 2 of family-safety-plan", or the plan type alone before any version is started. */
+  const draftName = (context: CaseContext, planType: string) => {
+    const plan = own(context.plans, planType);
+    const version = plan?.draft?.version ?? plan?.inForce?.version;
+    return version === undefined ? `The ${planType}` : `Version ${version} of ${planType}`;
+  };
+  /** Milestones the approval reads per version are named, so "it was done before" is not mistaken for enough. */
+  const perVersionNote = (planType: string) => {
+    const ids = template.milestones.filter((m) => m.perPlanVersion === planType).map((m) => `"${m.id}"`);
+    return ids.length === 0 ? '' : ` (${ids.join(', ')} counted for this version)`;
+  };
   return {
     /** The payload field equals the value (strictly, for strings, numbers and booleans). */
     payloadEquals: guard<{ readonly field: string; readonly value: unknown }>('event', ({ event }, params) => {
@@ -76,11 +89,12 @@ export function caseGuards(template: PathwayTemplate) {
     timerDue: guard<undefined>('event', ({ context, event }) => {
       const timer = own(context.timers, String(event.payload.timerId));
       if (!timer) return refuse('PWY_COMMAND_NOT_ALLOWED', `No timer "${String(event.payload.timerId)}" is scheduled.`);
+      if (timer.due === undefined) return refuse('PWY_COMMAND_NOT_ALLOWED', `Timer "${timer.id}" waits for a case fact to be recorded; it has no due time yet.`);
       return compareInstants(timer.due, event.at) <= 0 ? true : refuse('PWY_COMMAND_NOT_ALLOWED', `Timer "${timer.id}" is due at ${timer.due}, not yet at ${event.at}.`);
     }),
     /** A sentry holds over the case; `about` names it for the refusal (e.g. "the response stage's exit criterion"). */
     conditionHolds: guard<{ readonly condition: Condition; readonly about: string }>('context', ({ context }, params) =>
-      conditionHolds(params.condition, context, tiers, conditions) ? true : refuse('PWY_COMMAND_NOT_ALLOWED', `${params.about} does not hold yet.`),
+      conditionHolds(params.condition, context, rules) ? true : refuse('PWY_COMMAND_NOT_ALLOWED', `${params.about} does not hold yet.`),
     ),
     /** Assessments and override now put the case at exactly this tier, above its current one. */
     tierRisesTo: guard<{ readonly tier: string }>('context', ({ context }, params) => {
@@ -104,10 +118,27 @@ export function caseGuards(template: PathwayTemplate) {
     planApprovable: guard<undefined>('event', ({ context, event }) => {
       const planType = template.planTypes.find((p) => p.id === event.payload.planType);
       if (!planType) return refuse('PWY_COMMAND_PAYLOAD_INVALID', `No plan type "${String(event.payload.planType)}" is declared.`);
-      return planType.approval.requires === undefined || conditionHolds(planType.approval.requires, context, tiers, conditions)
+      return planType.approval.requires === undefined || conditionHolds(planType.approval.requires, context, rules)
         ? true
-        : refuse('PWY_PLAN_APPROVAL_BLOCKED', `The ${planType.id} cannot be approved yet: its approval condition does not hold.`);
+        : refuse(
+            'PWY_PLAN_APPROVAL_BLOCKED',
+            `${draftName(context, planType.id)} cannot be approved yet: its approval needs ${describeCondition(planType.approval.requires)}${perVersionNote(planType.id)}.`,
+          );
     }),
+    /** The plan the payload names is one this activity approves (each plan type is approved at its own activity). */
+    planApprovedHere: guard<{ readonly planTypes: readonly string[]; readonly node: string }>('event', ({ event }, params) =>
+      params.planTypes.includes(String(event.payload.planType))
+        ? true
+        : mismatch(`"${params.node}" approves ${params.planTypes.join(', ')}; "${String(event.payload.planType)}" is approved at its own approval step.`),
+    ),
+    /** Never passes: says where a command is taken instead (a plan's approval step, the tier's review points). */
+    onlyAt: guard<{ readonly code: ErrorCode; readonly message: string }>('context', (_args, params) => ({ code: params.code, message: params.message, elsewhere: true })),
+    /** The episode the payload reports is not one the case already has. */
+    episodeNew: guard<undefined>('event', ({ context, event }) =>
+      context.episodes.some((episode) => episode.id === event.payload.episodeId) || context.pastEpisodeIds.includes(String(event.payload.episodeId))
+        ? refuse('PWY_COMMAND_PAYLOAD_INVALID', `Episode "${String(event.payload.episodeId)}" is already recorded on this case.`)
+        : true,
+    ),
     /** The case has not reached an end node. */
     caseOpen: guard<undefined>('context', ({ context }) => (context.closed ? refuse('PWY_COMMAND_NOT_ALLOWED', 'The case is closed; it changes no more. A new episode starts a new case.') : true)),
     /** The person the payload names is in the case. */

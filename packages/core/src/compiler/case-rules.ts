@@ -4,7 +4,7 @@ import type { TimeSpan } from '../model/parameters.js';
 import type { Locality } from '../model/template.js';
 import type { Tiers } from '../model/tiers.js';
 import { addTimeSpan, compareInstants } from '../time/deadlines.js';
-import type { CaseContext, EpisodeFact } from './case-state.js';
+import type { CaseContext, ConferenceListing, EpisodeFact } from './case-state.js';
 
 // The case rules: pure functions of the case state that guards, actions and views share, so each
 // rule is written once.
@@ -26,11 +26,30 @@ export function assessedTier(context: CaseContext, tiers: Tiers | undefined): st
   return best;
 }
 
-/** The tier the case would have from its assessments and override alone. */
+/** The tier the case would have from its assessments, override and tier decision alone. */
 export function derivedTier(context: CaseContext, tiers: Tiers | undefined): string | null {
-  const assessed = assessedTier(context, tiers);
-  const override = context.override?.level ?? null;
-  return tierRank(tiers, override) > tierRank(tiers, assessed) ? override : assessed;
+  let best = assessedTier(context, tiers);
+  for (const level of [context.override?.level ?? null, context.decision?.level ?? null]) {
+    if (tierRank(tiers, level) > tierRank(tiers, best)) best = level;
+  }
+  return best;
+}
+
+/** What evaluating a sentry needs of the template. */
+export interface ConditionRules {
+  readonly tiers: Tiers | undefined;
+  readonly named: readonly NamedCondition[];
+  /** Milestones every plan version needs afresh, by milestone id → plan type. */
+  readonly perPlanVersion: ReadonlyMap<string, string>;
+}
+
+/** When a milestone was reached, for the case, or (per-version milestones) for the plan version in progress or in force. */
+export function milestoneReached(context: CaseContext, milestone: string, rules: Pick<ConditionRules, 'perPlanVersion'>): string | undefined {
+  const planType = rules.perPlanVersion.get(milestone);
+  if (planType === undefined) return own(context.milestones, milestone);
+  const plan = own(context.plans, planType);
+  const version = plan?.draft ?? plan?.inForce;
+  return version ? own(version.milestones, milestone) : undefined;
 }
 
 /** How many work items (of a type, or of any type) are in one of the statuses. */
@@ -50,12 +69,13 @@ export function workItemCount(context: CaseContext, type: string | undefined, st
   return count;
 }
 
-/** Evaluates a sentry over the case. Named conditions are looked up by id. */
-export function conditionHolds(condition: Condition, context: CaseContext, tiers: Tiers | undefined, named: readonly NamedCondition[]): boolean {
-  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, context, tiers, named));
-  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, context, tiers, named));
-  if ('not' in condition) return !conditionHolds(condition.not, context, tiers, named);
-  if ('milestone' in condition) return own(context.milestones, condition.milestone) !== undefined;
+/** Evaluates a sentry over the case. */
+export function conditionHolds(condition: Condition, context: CaseContext, rules: ConditionRules): boolean {
+  const { tiers } = rules;
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, context, rules));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, context, rules));
+  if ('not' in condition) return !conditionHolds(condition.not, context, rules);
+  if ('milestone' in condition) return milestoneReached(context, condition.milestone, rules) !== undefined;
   if ('tierAtLeast' in condition) return tierRank(tiers, context.tier) >= tierRank(tiers, condition.tierAtLeast);
   if ('tierBelow' in condition) return tierRank(tiers, context.tier) < tierRank(tiers, condition.tierBelow);
   if ('persons' in condition) {
@@ -66,21 +86,43 @@ export function conditionHolds(condition: Condition, context: CaseContext, tiers
   return condition.workItems.count === 'none' ? matching === 0 : matching > 0;
 }
 
+type Calendar = Pick<Locality, 'timeZone' | 'workingWeekdays' | 'holidays'>;
+type People = Pick<EpisodeFact, 'victimSurvivors' | 'personsUsingViolence'>;
+
+/** Whether two episodes (or a listing and an episode) concern the same victim-survivor and the same person using violence. */
+function samePeople(a: People, b: People): boolean {
+  return a.victimSurvivors.some((id) => b.victimSurvivors.includes(id)) && a.personsUsingViolence.some((id) => b.personsUsingViolence.includes(id));
+}
+
+/** Whether `at` is within `within` of `from` (inclusive at the boundary), counted in the locality's calendar. */
+function withinWindow(from: string, at: string, within: TimeSpan, locality: Calendar): boolean {
+  return compareInstants(from, at) <= 0 && compareInstants(addTimeSpan(from, within, locality), at) >= 0;
+}
+
 /**
- * A repeat episode: an earlier episode with the same victim-survivor and person using violence,
- * reported within the window before this one.
+ * A repeat episode: the same victim-survivor and the same person using violence (by person id)
+ * as an *earlier* episode within the window, or (anchored on the conference) as the case's last
+ * listing at the high-risk conference within the window. `earlier` excludes the new episode.
  */
 export function isRepeatEpisode(
-  context: CaseContext,
-  episode: Pick<EpisodeFact, 'victimSurvivors' | 'personsUsingViolence'>,
+  earlier: readonly EpisodeFact[],
+  conference: ConferenceListing | null,
+  episode: People,
   at: string,
   within: TimeSpan,
-  locality: Pick<Locality, 'timeZone' | 'workingWeekdays' | 'holidays'>,
+  anchor: 'lastEpisode' | 'lastConferenceListing',
+  locality: Calendar,
 ): boolean {
-  return context.episodes.some((earlier) => {
-    const sharesVictim = earlier.victimSurvivors.some((id) => episode.victimSurvivors.includes(id));
-    const sharesPerson = earlier.personsUsingViolence.some((id) => episode.personsUsingViolence.includes(id));
-    if (!sharesVictim || !sharesPerson) return false;
-    return compareInstants(addTimeSpan(earlier.reportedAt, within, locality), at) >= 0;
-  });
+  if (anchor === 'lastConferenceListing') return conference !== null && samePeople(conference, episode) && withinWindow(conference.at, at, within, locality);
+  return earlier.some((previous) => samePeople(previous, episode) && withinWindow(previous.reportedAt, at, within, locality));
+}
+
+/**
+ * Potential escalation counts each victim-survivor's own episodes: the most episodes any one of the
+ * new episode's victim-survivors has within the window ending at it, counting the new one (e.g. 3
+ * in 12 months). Two people's episodes are never added together.
+ */
+export function episodesWithin(episodes: readonly EpisodeFact[], episode: Pick<People, 'victimSurvivors'>, at: string, within: TimeSpan, locality: Calendar): number {
+  const inWindow = episodes.filter((previous) => withinWindow(previous.reportedAt, at, within, locality));
+  return Math.max(0, ...episode.victimSurvivors.map((person) => inWindow.filter((previous) => previous.victimSurvivors.includes(person)).length));
 }

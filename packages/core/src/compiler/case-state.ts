@@ -1,4 +1,5 @@
 import type { StateValue } from 'xstate';
+import type { TimeSpan } from '../model/parameters.js';
 import type { PersonRole } from '../model/conditions.js';
 import type { WorkItemStatus } from '../model/effects.js';
 import type { Referral } from '../model/referral.js';
@@ -18,8 +19,21 @@ export interface WorkItemRecord {
   readonly due?: string;
   /** The node that opened it (human tasks), or that adopted it after an escalation opened it. */
   readonly node?: string;
-  /** The plan it belongs to, for plan actions. */
+  /** The plan it belongs to, for plan actions and plan development. */
   readonly planType?: string;
+  /** The meeting series it lists the case at, for listings (a meeting's activity works this one). */
+  readonly meeting?: string;
+  /** The named worker it is assigned to, besides its owner role and agency. */
+  readonly assignee?: string;
+  /** When its due time counts from a case fact: recomputed whenever the fact changes. */
+  readonly dueFrom?: FactOffset;
+}
+
+/** A deadline counted from a case fact, with its span resolved. */
+export interface FactOffset {
+  readonly fact: string;
+  readonly before?: TimeSpan;
+  readonly after?: TimeSpan;
 }
 
 /** How many work items of one type ended in each closed status (conditions may ask). */
@@ -36,7 +50,8 @@ export type TimerPurpose = 'wait' | 'overdue' | 'planReview';
 export interface TimerRecord {
   readonly id: string;
   readonly purpose: TimerPurpose;
-  readonly due: string;
+  /** UTC instant it fires; absent while it waits for the case fact it counts from to be recorded. */
+  readonly due?: string;
   /** Wait node it belongs to. */
   readonly node?: string;
   /** Escalation rule it triggers. */
@@ -45,6 +60,8 @@ export interface TimerRecord {
   readonly workItemId?: string;
   /** Plan type it watches. */
   readonly planType?: string;
+  /** When its due time counts from a case fact (a wait until a date): recomputed when the fact changes. */
+  readonly dueFrom?: FactOffset;
 }
 
 /** A person in the case: an id and roles, never personal details. */
@@ -69,13 +86,44 @@ export interface EpisodeFact {
   readonly personsUsingViolence: readonly string[];
 }
 
-/** A plan in force. */
-export interface PlanRecord {
-  readonly planType: string;
+/** One version of a plan: a draft in progress, or the version in force once approved. */
+export interface PlanVersionRecord {
+  readonly version: number;
   readonly status: 'draft' | 'approved';
+  /** UTC instant the version was started. */
+  readonly startedAt: string;
   readonly approvedAt?: string;
+  /** Set when something (e.g. a release from custody) calls for a new version. */
+  readonly reviewDue?: boolean;
   readonly lastReviewedAt?: string;
   readonly lastOutcome?: string;
+  /** Per-version milestones reached for this version (e.g. its child-expertise check), with when. */
+  readonly milestones: Readonly<Record<string, string>>;
+}
+
+/** A plan of one type: the version in force, and the next version while it is developed. */
+export interface PlanRecord {
+  readonly planType: string;
+  readonly inForce?: PlanVersionRecord;
+  readonly draft?: PlanVersionRecord;
+}
+
+/** A tier decision (e.g. the triage meeting's), an assessment source for the tier. */
+export interface TierDecision {
+  readonly level: string;
+  readonly at: string;
+  readonly by: string;
+  /** The event that carried it. */
+  readonly event: string;
+  readonly meeting?: string;
+}
+
+/** The last listing of the case at the high-risk conference, and who it concerned. */
+export interface ConferenceListing {
+  readonly at: string;
+  readonly meeting: string;
+  readonly victimSurvivors: readonly string[];
+  readonly personsUsingViolence: readonly string[];
 }
 
 /** A recorded professional-judgement override. */
@@ -104,10 +152,23 @@ export interface CaseContext {
   readonly persons: Readonly<Record<string, PersonRecord>>;
   /** Episodes within the longest repeat window, for the repeat rules. */
   readonly episodes: readonly EpisodeFact[];
+  /**
+   * Ids of episodes recorded but no longer kept (no window reaches them): an episode sent again
+   * under an old id is still refused, and never counts twice.
+   */
+  readonly pastEpisodeIds: readonly string[];
   readonly risk: Readonly<Record<string, RiskRecord>>;
   readonly override: OverrideRecord | null;
+  /** The latest tier decision by an assessment source such as the triage meeting. */
+  readonly decision: TierDecision | null;
   /** The derived case tier; null until a first assessment. */
   readonly tier: string | null;
+  /** Dated case facts recorded (fact name → UTC instant). */
+  readonly facts: Readonly<Record<string, string>>;
+  /** Named workers by role (e.g. the specialist victim advocate): work items of the role are assigned to them. */
+  readonly workers: Readonly<Record<string, string>>;
+  /** The last listing at the high-risk conference, for repeat windows that count from it. */
+  readonly conferenceListing: ConferenceListing | null;
   /** Outstanding work items by id. */
   readonly workItems: Readonly<Record<string, WorkItemRecord>>;
   /** Closed work items counted by type and status. */

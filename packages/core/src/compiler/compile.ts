@@ -73,7 +73,7 @@ export function compile(template: PathwayTemplate, plugins: readonly InstalledPl
   let compiled = cache.get(`${hash}|${key}`);
   if (!compiled) {
     const resolved = resolveTemplate(template);
-    const guards = caseGuards(template);
+    const guards = caseGuards(template, resolved.conditionRules);
     compiled = { template, contentHash: hash, plugins: versions, machine: buildCaseMachine(resolved, guards), guards, resolved };
     if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
     cache.set(`${hash}|${key}`, compiled);

@@ -2,14 +2,16 @@ import type { EscalationRule } from '../model/escalations.js';
 import { internalEventTypes } from '../model/internal-events.js';
 import { own } from '../model/own.js';
 import { timerFiredEvent } from '../model/transitions.js';
+import type { Deadline } from '../model/parameters.js';
 import { addTimeSpan } from '../time/deadlines.js';
 import type { CaseContext, CaseEvent } from './case-state.js';
-import { conditionHolds, isRepeatEpisode, tierRank } from './case-rules.js';
+import { conditionHolds, episodesWithin, isRepeatEpisode, tierRank } from './case-rules.js';
 import { change, dropTimer, nextId, openWorkItem, type Draft, type Emit, type Step } from './case-step.js';
 import type { ResolvedTemplate } from './resolved-template.js';
+import type { CaseChanges } from './case-actions.js';
 
 /** Which kind of trigger an incoming event can set off. */
-export type TriggerSource = 'tierRaised' | 'episode' | 'event' | 'timer' | 'condition';
+export type TriggerSource = 'tierRaised' | 'episode' | 'event' | 'timer' | 'condition' | 'fact';
 
 /** Which kind of escalation trigger an event (as handled by the escalations region) can set off. */
 export function triggerSourceOf(type: string): TriggerSource {
@@ -17,6 +19,7 @@ export function triggerSourceOf(type: string): TriggerSource {
   if (type === 'episode.reported') return 'episode';
   if (type === timerFiredEvent) return 'timer';
   if (type === internalEventTypes.conditionsCheck) return 'condition';
+  if (type === internalEventTypes.factChanged) return 'fact';
   return 'event';
 }
 
@@ -42,10 +45,22 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
     }
     case 'episode': {
       const episode = { victimSurvivors: event.payload.victimSurvivors as string[], personsUsingViolence: (event.payload.personsUsingViolence as string[] | undefined) ?? [] };
+      // The records region has already added the new episode; only earlier ones count as repeats.
+      const earlier = context.episodes.filter((e) => e.id !== event.payload.episodeId);
       return rules
-        .filter((rule) => rule.trigger.kind === 'repeatEpisode' && isRepeatEpisode(context, episode, event.at, resolved.resolveSpan(rule.trigger.within), template.locality))
+        .filter((rule) => {
+          if (rule.trigger.kind === 'repeatEpisode') {
+            return isRepeatEpisode(earlier, context.conferenceListing, episode, event.at, resolved.resolveSpan(rule.trigger.within), rule.trigger.anchor, template.locality);
+          }
+          if (rule.trigger.kind === 'episodeCount') {
+            return episodesWithin(context.episodes, episode, event.at, resolved.resolveSpan(rule.trigger.within), template.locality) >= resolved.resolveNumber(rule.trigger.atLeast);
+          }
+          return false;
+        })
         .map((rule) => ({ rule }));
     }
+    case 'fact':
+      return rules.filter((rule) => rule.trigger.kind === 'factRecorded' && rule.trigger.fact === event.payload.fact && event.payload.firstRecorded === true).map((rule) => ({ rule }));
     case 'event':
       return rules.filter((rule) => rule.trigger.kind === 'event' && rule.trigger.event === event.type).map((rule) => ({ rule }));
     case 'timer': {
@@ -66,12 +81,12 @@ function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSourc
     }
     case 'condition':
       return rules
-        .filter((rule) => rule.trigger.kind === 'condition' && !context.conditionsHeld[rule.id] && conditionHolds(rule.trigger.condition, context, template.tiers, template.conditions))
+        .filter((rule) => rule.trigger.kind === 'condition' && !context.conditionsHeld[rule.id] && conditionHolds(rule.trigger.condition, context, resolved.conditionRules))
         .map((rule) => ({ rule }));
   }
 }
 
-function respond(draft: Draft, emit: Emit, event: CaseEvent, resolved: ResolvedTemplate, rule: EscalationRule, workItemId: string | undefined, routes: string[]): void {
+function respond(draft: Draft, emit: Emit, event: CaseEvent, resolved: ResolvedTemplate, changes: CaseChanges, rule: EscalationRule, workItemId: string | undefined, routes: string[]): void {
   const { template } = resolved;
   const id = nextId(draft, event);
   let respondBy: string | undefined;
@@ -86,35 +101,50 @@ function respond(draft: Draft, emit: Emit, event: CaseEvent, resolved: ResolvedT
     ...(workItemId ? { workItemId } : {}),
     ...(respondBy ? { regionalHubRespondBy: respondBy } : {}),
   });
+  /** Work a response opens: of its type, owned as the response or the type says, due as the response or the type says. */
+  const openWork = (response: { readonly workItemType: string; readonly ownerRole?: string; readonly due?: Deadline }, planType?: string) => {
+    const type = template.workItemTypes.find((w) => w.id === response.workItemType);
+    const deadline = response.due !== undefined ? resolved.resolveDeadline(response.due) : resolved.typeDeadline(response.workItemType);
+    openWorkItem(draft, emit, event, resolved.workItems, {
+      workItemType: response.workItemType,
+      ownerRole: response.ownerRole ?? type?.ownerRole ?? 'coordinator',
+      escalation: rule.id,
+      ...(planType ? { planType } : {}),
+      ...(type?.ownerAgency ? { ownerAgency: type.ownerAgency } : {}),
+      ...(deadline ? { deadline } : {}),
+    });
+  };
   for (const response of rule.response) {
     switch (response.kind) {
       case 'route':
         routes.push(response.to);
         break;
-      case 'createWorkItem': {
-        const type = template.workItemTypes.find((w) => w.id === response.workItemType);
-        const due = response.due ?? type?.due;
-        openWorkItem(draft, emit, event, resolved.workItems, {
-          workItemType: response.workItemType,
-          ownerRole: response.ownerRole ?? type?.ownerRole ?? 'coordinator',
-          escalation: rule.id,
-          ...(type?.ownerAgency ? { ownerAgency: type.ownerAgency } : {}),
-          ...(due !== undefined ? { dueIn: resolved.resolveSpan(due) } : {}),
-        });
+      case 'createWorkItem':
+        openWork(response);
         break;
-      }
       case 'notify':
         emit({ type: 'notify.role', effectId: nextId(draft, event), role: response.role, message: rule.id });
         break;
       case 'listAtMeeting': {
         const meeting = template.meetings.find((m) => m.id === response.meeting);
-        const listingType = template.workItemTypes.find((w) => w.kind === 'meetingListing');
+        const listingType = resolved.workItems.listingTypes.get(response.meeting) ?? 'meeting-listing';
+        const type = template.workItemTypes.find((w) => w.id === listingType);
         openWorkItem(draft, emit, event, resolved.workItems, {
-          workItemType: listingType?.id ?? 'meeting-listing',
-          ownerRole: meeting?.chairRole ?? listingType?.ownerRole ?? 'coordinator',
+          workItemType: listingType,
+          ownerRole: meeting?.chairRole ?? type?.ownerRole ?? 'coordinator',
           escalation: rule.id,
           meeting: response.meeting,
         });
+        break;
+      }
+      case 'revisePlan': {
+        const plan = own(draft.plans, response.planType);
+        if (plan?.inForce && !plan.inForce.reviewDue) {
+          draft.plans = { ...draft.plans, [response.planType]: { ...plan, inForce: { ...plan.inForce, reviewDue: true } } };
+          changes.planEffect(draft, emit, event, response.planType, plan.inForce.version, 'reviewDue');
+        }
+        changes.startDraft(draft, emit, event, response.planType);
+        openWork(response, response.planType);
         break;
       }
       case 'raiseToRegionalHub':
@@ -130,11 +160,12 @@ export interface EscalationStep extends Step {
 }
 
 /** Runs every escalation rule the event sets off. */
-export function applyEscalations(context: CaseContext, event: CaseEvent, resolved: ResolvedTemplate): EscalationStep {
+export function applyEscalations(context: CaseContext, event: CaseEvent, resolved: ResolvedTemplate, changes: CaseChanges): EscalationStep {
   const source = triggerSourceOf(event.type);
   // Rules triggered by the event's own type fire whatever else the event can set off (a rule on
-  // `episode.reported` fires besides the repeat rules).
-  const fired = source === 'event' ? firedRules(context, event, 'event', resolved) : [...firedRules(context, event, source, resolved), ...firedRules(context, event, 'event', resolved)];
+  // `episode.reported` fires besides the repeat rules); a rule with a `when` fires only while it holds.
+  const triggered = source === 'event' ? firedRules(context, event, 'event', resolved) : [...firedRules(context, event, source, resolved), ...firedRules(context, event, 'event', resolved)];
+  const fired = triggered.filter(({ rule }) => rule.when === undefined || conditionHolds(rule.when, context, resolved.conditionRules));
   const routes: string[] = [];
   const step = change(context, (draft, emit) => {
     if (source === 'timer') {
@@ -145,11 +176,11 @@ export function applyEscalations(context: CaseContext, event: CaseEvent, resolve
     if (source === 'condition') {
       const held: Record<string, boolean> = {};
       for (const rule of resolved.escalations.values()) {
-        if (rule.trigger.kind === 'condition') held[rule.id] = conditionHolds(rule.trigger.condition, context, resolved.template.tiers, resolved.template.conditions);
+        if (rule.trigger.kind === 'condition') held[rule.id] = conditionHolds(rule.trigger.condition, context, resolved.conditionRules);
       }
       draft.conditionsHeld = held;
     }
-    for (const { rule, workItemId } of fired) respond(draft, emit, event, resolved, rule, workItemId, routes);
+    for (const { rule, workItemId } of fired) respond(draft, emit, event, resolved, changes, rule, workItemId, routes);
   });
   return { ...step, routes };
 }

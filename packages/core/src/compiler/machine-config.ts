@@ -1,11 +1,11 @@
 import { isCaseCommand } from '../model/case-commands.js';
 import type { FlowEdge } from '../model/flow-graph.js';
 import { internalEventTypes } from '../model/internal-events.js';
-import type { HumanTaskNode, PathwayNode } from '../model/nodes.js';
+import type { HumanTaskNode, PathwayNode, WaitNode } from '../model/nodes.js';
 import { practiceStepNames, practiceSteps, type PracticeStep } from '../model/practice-steps.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { timerFiredEvent } from '../model/transitions.js';
-import type { CloseWorkItemsParams, OpenWorkItemParams } from './case-actions.js';
+import type { CloseWorkItemsParams, OpenWorkItemParams, ScheduleWaitParams } from './case-actions.js';
 import { allGuards, type GuardRef } from './case-guards.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
@@ -24,8 +24,12 @@ export interface TransitionMeta {
   readonly rule?: string;
 }
 
-/** A named action with JSON params, or a raised follow-up event (resolved by the machine builder). */
-export type ActionConfig = { readonly type: string; readonly params?: unknown } | { readonly raise: string; readonly payload?: 'tierRaised' | 'milestone' | 'route'; readonly value?: string };
+/**
+ * A named action with JSON params, or a raised follow-up event (resolved by the machine builder):
+ * its payload carries the tier being left and reached (`tierRaised`), a milestone, the command
+ * that caused it (`cause`), or the command's own payload with its cause (`event`).
+ */
+export type ActionConfig = { readonly type: string; readonly params?: unknown } | { readonly raise: string; readonly payload?: 'tierRaised' | 'milestone' | 'cause' | 'event'; readonly value?: string };
 
 export interface TransitionConfig {
   readonly target?: string;
@@ -73,17 +77,22 @@ function compileEdge(resolved: ResolvedTemplate, edge: FlowEdge): TransitionConf
     guards.push({ type: 'timerDue' });
     if (from.type === 'wait') guards.push({ type: 'timerOfNode', params: { node: edge.from } });
   }
+  // A plan version is approved at its approval activity only, and only when its own condition holds.
+  const approvedHere = edge.on === 'plan.approved' ? resolved.template.planTypes.filter((plan) => (plan.approval.node ?? edge.from) === edge.from).map((plan) => plan.id) : [];
+  if (approvedHere.length > 0) guards.push({ type: 'planApprovedHere', params: { planTypes: approvedHere, node: edge.from } }, { type: 'planApprovable' });
   if (edge.guard) guards.push({ type: edge.guard.name, params: edge.guard.params });
   if (edge.when) guards.push({ type: 'conditionHolds', params: { condition: edge.when, about: `The condition of "${edge.id}"` } });
   // Sentries: leaving a stage needs its exit criterion; entering one needs its entry criterion.
   if (edge.stageExit) guards.push({ type: 'conditionHolds', params: { condition: edge.stageExit.condition, about: `${stageName(edge.stageExit.step)} exit criterion`.replace(/^the/, 'The') } });
   if (edge.stageEntry) guards.push({ type: 'conditionHolds', params: { condition: edge.stageEntry.condition, about: `${stageName(edge.stageEntry.step)} entry criterion`.replace(/^the/, 'The') } });
-  const actions = edge.actions.flatMap((action): ActionConfig[] => {
+  const actions: ActionConfig[] = approvedHere.length > 0 ? [{ type: 'approvePlan' }] : [];
+  for (const action of edge.actions) {
     if (action.name === 'notifyRole') {
-      return [{ type: 'notifyRole', params: { role: action.params.role, message: action.params.message ?? edge.id, node: edge.from } }];
+      actions.push({ type: 'notifyRole', params: { role: action.params.role, message: action.params.message ?? edge.id, node: edge.from, transition: edge.id } });
+    } else {
+      actions.push({ type: 'recordMilestone', params: { milestone: action.params.milestone, transition: edge.id } }, { raise: internalEventTypes.milestoneReached, payload: 'milestone', value: String(action.params.milestone) });
     }
-    return [{ type: 'recordMilestone', params: { milestone: action.params.milestone } }, { raise: internalEventTypes.milestoneReached, payload: 'milestone', value: String(action.params.milestone) }];
-  });
+  }
   // Condition-triggered escalations are re-checked after anything that can change what holds.
   if (resolved.checksConditions) actions.push({ raise: internalEventTypes.conditionsCheck });
   return transition({ target: `#${nodeStateId(edge.to)}`, guards, actions, meta: { transition: edge.id } });
@@ -99,20 +108,29 @@ function workItemParams(resolved: ResolvedTemplate, node: HumanTaskNode): OpenWo
     workItemType: node.workItemType ?? node.id,
     ownerRole: node.ownerRole ?? type?.ownerRole ?? 'coordinator',
     ...(ownerAgency ? { ownerAgency } : {}),
-    ...(due === undefined ? {} : { due: resolved.resolveSpan(due) }),
+    ...(due === undefined ? {} : { due: resolved.resolveDeadline(due) }),
+    ...(node.meeting ? { meeting: node.meeting } : {}),
   };
+}
+
+/** A wait node's entry: a span (its own, a parameter's, or its meeting's cadence), or until an instant counted from a case fact. */
+function waitParams(resolved: ResolvedTemplate, node: WaitNode): ScheduleWaitParams {
+  const deadline = resolved.resolveDeadline(node.duration);
+  return deadline.kind === 'span' ? { node: node.id, span: deadline.span } : { node: node.id, from: deadline.offset };
 }
 
 function compileNode(resolved: ResolvedTemplate, node: PathwayNode): StateConfig {
   const outgoing = resolved.graph.outgoing(node.id);
   const entry: ActionConfig[] = [];
   const exit: ActionConfig[] = [];
+  // Entering an activity where a plan is developed starts the plan's next version first.
+  for (const plan of resolved.template.planTypes) if (plan.developedAt.includes(node.id)) entry.push({ type: 'startPlanVersion', params: { planType: plan.id } });
   if (node.type === 'humanTask') {
     entry.push({ type: 'openWorkItem', params: workItemParams(resolved, node) });
     const completingEvents = [...new Set(outgoing.filter((t) => t.workItem === 'done' && t.on).map((t) => t.on!))];
     exit.push({ type: 'closeWorkItems', params: { node: node.id, completingEvents } satisfies CloseWorkItemsParams });
   } else if (node.type === 'wait') {
-    entry.push({ type: 'scheduleWait', params: { node: node.id, span: resolved.resolveSpan(node.duration) } });
+    entry.push({ type: 'scheduleWait', params: waitParams(resolved, node) });
     exit.push({ type: 'cancelWaits', params: { node: node.id } });
   } else if (node.type === 'notify') {
     entry.push({ type: 'notifyRole', params: { role: node.role, message: node.id, node: node.id } });
@@ -126,6 +144,13 @@ function compileNode(resolved: ResolvedTemplate, node: PathwayNode): StateConfig
     const compiled = compileEdge(resolved, edge);
     if (edge.on === undefined) always.push(compiled);
     else (on[edge.on] ??= []).push(compiled);
+  }
+  // At a review point the reasoned lowering is taken here and handed to the tier region.
+  const tiers = resolved.template.tiers;
+  if (tiers?.lowering.at?.includes(node.id)) {
+    (on[tiers.lowering.event] ??= []).push(
+      transition({ guards: [{ type: 'caseOpen' }, { type: 'tierLoweringAllowed' }], actions: [{ raise: internalEventTypes.tierLower, payload: 'event' }] }),
+    );
   }
   return {
     id: nodeStateId(node.id),
@@ -168,6 +193,7 @@ function flowRegion(resolved: ResolvedTemplate): StateConfig {
 function tierRegion(resolved: ResolvedTemplate): StateConfig {
   const tiers = resolved.template.tiers!;
   const levels = tiers.levels.map((level) => level.id);
+  const reviewPoints = tiers.lowering.at;
   const states: Record<string, StateConfig> = {};
   ['unassessed', ...levels].forEach((state, rank) => {
     const higher = levels.slice(Math.max(0, rank));
@@ -184,13 +210,20 @@ function tierRegion(resolved: ResolvedTemplate): StateConfig {
       );
     }
     if (lower.length > 0) {
-      on[tiers.lowering.event] = withEscalation(resolved.template, tiers.lowering.event, lower.map((tier) =>
+      // With review points the flow takes the lowering there and raises `tier.lower`; without, the tier takes it anywhere.
+      const lowering = (tier: string) =>
         transition({
           target: tier,
-          guards: [{ type: 'caseOpen' }, { type: 'tierLoweringAllowed' }, { type: 'payloadEquals', params: { field: 'toTier', value: tier } }],
+          guards: [...(reviewPoints ? [] : [{ type: 'caseOpen' }, { type: 'tierLoweringAllowed' }]), { type: 'payloadEquals', params: { field: 'toTier', value: tier } }],
           actions: [{ type: 'setTier', params: { tier, direction: 'lowered' } }],
-        }),
-      ));
+        });
+      on[reviewPoints ? internalEventTypes.tierLower : tiers.lowering.event] = lower.map(lowering);
+    }
+    if (reviewPoints) {
+      on[tiers.lowering.event] = [
+        ...(on[tiers.lowering.event] ?? []),
+        transition({ guards: [{ type: 'onlyAt', params: { code: 'PWY_TIER_LOWERING_INVALID', message: `The tier is lowered only at a review point (${reviewPoints.join(', ')}), never at intake or triage.` } }] }),
+      ];
     }
     states[state] = { meta: { tier: state }, ...(Object.keys(on).length > 0 ? { on } : {}) };
   });
@@ -212,51 +245,42 @@ function milestonesRegion(template: PathwayTemplate): StateConfig {
   return { id: 'milestones', type: 'parallel', states };
 }
 
-/** The records region: the built-in commands that record persons, risk, episodes, work items and plans. */
+/** The records region: the built-in commands that record persons, risk, episodes, facts, work items, workers and plans. */
 function recordsRegion(resolved: ResolvedTemplate): StateConfig {
   const { template } = resolved;
-  const recompute: ActionConfig = { raise: internalEventTypes.tierRecompute };
+  const recompute: ActionConfig = { raise: internalEventTypes.tierRecompute, payload: 'cause' };
   const checks: ActionConfig[] = resolved.checksConditions ? [{ raise: internalEventTypes.conditionsCheck }] : [];
   const open: GuardRef = { type: 'caseOpen' };
+  const openWork: GuardRef[] = [open, { type: 'hasOpenWorkItems' }, { type: 'workItemOpen' }];
   const on: Record<string, TransitionConfig[]> = {
     'person.added': [transition({ guards: [open], actions: [{ type: 'addPerson' }, ...(template.tiers ? [recompute] : []), ...checks] })],
-    'episode.reported': [transition({ guards: [open], actions: [{ type: 'recordEpisode' }, ...checks] })],
-    'workItem.progressed': [transition({ guards: [open, { type: 'hasOpenWorkItems' }, { type: 'workItemOpen' }], actions: [{ type: 'progressWorkItem' }, ...checks] })],
+    'episode.reported': [transition({ guards: [open, { type: 'episodeNew' }], actions: [{ type: 'recordEpisode' }, ...checks] })],
+    'workItem.progressed': [transition({ guards: openWork, actions: [{ type: 'progressWorkItem' }, ...checks] })],
+    'workItem.assigned': [transition({ guards: openWork, actions: [{ type: 'assignWorkItem' }] })],
+    'worker.assigned': [transition({ guards: [open], actions: [{ type: 'assignWorker' }] })],
   };
+  if (template.facts.length > 0) on['fact.recorded'] = [transition({ guards: [open], actions: [{ type: 'recordFact' }, ...checks] })];
+  // An event that only records dated facts (e.g. a release date from Corrections) can be sent at
+  // any step; the recording rides on this transition like on any other (see ridingActions).
+  const flowEvents = new Set(resolved.graph.edges.map((edge) => edge.on));
+  const escalationEvents = ridingActions(template).escalationEvents;
+  for (const event of template.events) {
+    if (!event.records || Object.keys(event.records).length === 0 || flowEvents.has(event.type) || escalationEvents.has(event.type)) continue;
+    on[event.type] = [transition({ guards: [open], actions: [...checks] })];
+  }
   if (template.tiers) {
     on['risk.assessed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRisk' }, recompute, ...checks] })];
     on['tier.overridden'] = [transition({ guards: [open], actions: [{ type: 'recordOverride' }, recompute, ...checks] })];
   }
   if (template.planTypes.length > 0) {
     on['plan.actionAdded'] = [transition({ guards: [open], actions: [{ type: 'addPlanAction' }, ...checks] })];
-    on['plan.approved'] = [transition({ guards: [open, { type: 'planApprovable' }], actions: [{ type: 'approvePlan' }, ...checks] })];
     on['plan.reviewed'] = [transition({ guards: [open], actions: [{ type: 'reviewPlan' }, ...checks] })];
+    // Approval is taken at each plan's approval activity (see compileEdge); anywhere else, this says where.
+    const approvalSteps = [...new Set(resolved.graph.edges.filter((edge) => edge.on === 'plan.approved').map((edge) => edge.from))];
+    const places = template.planTypes.map((plan) => `${plan.id} at ${plan.approval.node ? `"${plan.approval.node}"` : approvalSteps.map((node) => `"${node}"`).join(' or ')}`).join(', ');
+    on['plan.approved'] = [transition({ guards: [{ type: 'onlyAt', params: { code: 'PWY_COMMAND_NOT_ALLOWED', message: `A plan version is approved at its approval step only: ${places}.` } }] })];
   }
-  return { id: 'records', on: Object.fromEntries(Object.entries(on).map(([event, transitions]) => [event, withEscalation(template, event, transitions)])) };
-}
-
-/**
- * Events that trigger escalation rules, split by who handles them. A template's own events are
- * handled by the escalations region in every state (a barrier can be raised at any time). A
- * built-in command or the tier-lowering event has guards of its own (an open work item, a plan's
- * approval condition, a reasoned lowering), so its escalation rides on the transition that takes
- * it: a refused command never sets an escalation off.
- */
-function ridingEscalations(template: PathwayTemplate): { readonly template: ReadonlySet<string>; readonly guarded: ReadonlySet<string> } {
-  const own = new Set<string>();
-  const guarded = new Set<string>();
-  for (const rule of template.escalations) {
-    if (rule.trigger.kind !== 'event' || rule.trigger.event === 'episode.reported') continue;
-    if (isCaseCommand(rule.trigger.event) || rule.trigger.event === template.tiers?.lowering.event) guarded.add(rule.trigger.event);
-    else own.add(rule.trigger.event);
-  }
-  return { template: own, guarded };
-}
-
-/** Adds the escalation action to a guarded command's transitions when a rule triggers on it. */
-function withEscalation(template: PathwayTemplate, event: string, transitions: readonly TransitionConfig[]): TransitionConfig[] {
-  if (!ridingEscalations(template).guarded.has(event)) return [...transitions];
-  return transitions.map((t) => ({ ...t, actions: [...t.actions, { type: 'escalate' }] }));
+  return { id: 'records', on };
 }
 
 /** The escalations region: handlers for every trigger; routes are raised, never targeted across regions. */
@@ -265,14 +289,56 @@ function escalationsRegion(resolved: ResolvedTemplate): StateConfig {
   const checks: ActionConfig[] = resolved.checksConditions ? [{ raise: internalEventTypes.conditionsCheck }] : [];
   const on: Record<string, TransitionConfig[]> = {
     [internalEventTypes.tierRaised]: [transition({ actions: [escalate, ...checks] })],
-    'episode.reported': [transition({ guards: [{ type: 'caseOpen' }], actions: [escalate] })],
+    'episode.reported': [transition({ guards: [{ type: 'caseOpen' }, { type: 'episodeNew' }], actions: [escalate] })],
     [timerFiredEvent]: [transition({ guards: [{ type: 'timerDue' }], actions: [escalate, ...checks] })],
+    [internalEventTypes.factChanged]: [transition({ actions: [escalate, ...checks] })],
   };
   if (resolved.checksConditions) on[internalEventTypes.conditionsCheck] = [transition({ actions: [escalate] })];
-  for (const event of ridingEscalations(resolved.template).template) {
+  for (const event of ridingActions(resolved.template).escalationEvents) {
     if (!on[event]) on[event] = [transition({ guards: [{ type: 'caseOpen' }], actions: [escalate, ...checks] })];
   }
   return { id: 'escalations', on };
+}
+
+/**
+ * What events do besides the transitions that take them, attached to every transition of the
+ * event wherever it is taken (a refused command does none of it):
+ * - an event that `records` case facts records them from its payload;
+ * - an event that `assessesTier` records the decision and has the tier re-derived;
+ * - a built-in command or the tier-lowering event that triggers an escalation rule runs the rule on
+ *   the transition that takes it (its own guards decide). A template's own events that trigger
+ *   rules are handled by the escalations region in every state instead (a barrier can be raised at
+ *   any time): `escalationEvents`.
+ */
+function ridingActions(template: PathwayTemplate): { readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>; readonly escalationEvents: ReadonlySet<string> } {
+  const byEvent = new Map<string, ActionConfig[]>();
+  const add = (event: string, ...actions: ActionConfig[]) => byEvent.set(event, [...(byEvent.get(event) ?? []), ...actions]);
+  for (const event of template.events) {
+    if (event.records && Object.keys(event.records).length > 0) add(event.type, { type: 'recordFactsFromPayload', params: { fields: event.records } });
+    if (event.assessesTier) add(event.type, { type: 'recordDecision', params: event.assessesTier }, { raise: internalEventTypes.tierRecompute, payload: 'cause' });
+  }
+  const escalationEvents = new Set<string>();
+  for (const rule of template.escalations) {
+    if (rule.trigger.kind !== 'event' || rule.trigger.event === 'episode.reported') continue;
+    if (isCaseCommand(rule.trigger.event) || rule.trigger.event === template.tiers?.lowering.event) {
+      if (!byEvent.get(rule.trigger.event)?.some((action) => 'type' in action && action.type === 'escalate')) add(rule.trigger.event, { type: 'escalate' });
+    } else escalationEvents.add(rule.trigger.event);
+  }
+  return { byEvent, escalationEvents };
+}
+
+/** Attaches the riding actions to every transition of their event, in every state of every region. */
+function withRidingActions(state: StateConfig, byEvent: ReadonlyMap<string, readonly ActionConfig[]>, escalationEvents: ReadonlySet<string>, region?: string): StateConfig {
+  const on = state.on
+    ? Object.fromEntries(
+        Object.entries(state.on).map(([event, transitions]) => {
+          const extra = (byEvent.get(event) ?? []).filter((action) => !(region === 'escalations' && 'type' in action && action.type === 'escalate' && escalationEvents.has(event)));
+          return [event, extra.length === 0 ? transitions : transitions.map((t) => ({ ...t, actions: [...t.actions, ...extra] }))];
+        }),
+      )
+    : undefined;
+  const states = state.states ? Object.fromEntries(Object.entries(state.states).map(([key, child]) => [key, withRidingActions(child, byEvent, escalationEvents, region ?? key)])) : undefined;
+  return { ...state, ...(on ? { on } : {}), ...(states ? { states } : {}) };
 }
 
 /** The whole statechart of a pathway, as plain configuration: parallel regions over one context. */
@@ -284,5 +350,7 @@ export function caseMachineConfig(resolved: ResolvedTemplate): StateConfig {
     escalations: escalationsRegion(resolved),
   };
   if (resolved.template.tiers) regions.tier = tierRegion(resolved);
-  return { id: 'case', type: 'parallel', entry: [{ type: 'recordOpening' }], states: regions };
+  const riding = ridingActions(resolved.template);
+  const root: StateConfig = { id: 'case', type: 'parallel', entry: [{ type: 'recordOpening' }], states: regions };
+  return withRidingActions(root, riding.byEvent, riding.escalationEvents);
 }

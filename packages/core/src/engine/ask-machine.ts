@@ -15,6 +15,9 @@ function candidates(snapshot: MachineSnapshot, type: string): GuardRef[][] {
     .map((transition) => guardRefsOf(transition.guard));
 }
 
+/** How much a refusal explains: a guard's own reason, then "taken elsewhere", then a route mismatch. */
+const weight = (refusal: GuardRefusal) => (refusal.mismatch ? 0 : refusal.elsewhere ? 1 : 2);
+
 /**
  * Asks the machine about an event its step did not take (or took without changing anything): is
  * there a transition whose guards all pass (a self-loop without actions), or why not? The reason
@@ -26,7 +29,7 @@ export function askAboutEvent(registry: Registry, snapshot: MachineSnapshot, eve
   for (const refs of candidates(snapshot, event.type)) {
     const verdict = checkGuards(registry, refs, args);
     if (verdict === true) return { taken: true };
-    if (!best || (best.mismatch && !verdict.mismatch)) best = verdict;
+    if (!best || weight(verdict) > weight(best)) best = verdict;
   }
   return best ? { taken: false, refusal: best } : { taken: false };
 }

@@ -20,6 +20,8 @@ export interface WorkItemHistory {
   readonly reason?: string;
   /** UTC instant it was closed (done, cancelled or incomplete). */
   readonly closedAt?: string;
+  /** The named worker it is (or was last) assigned to. */
+  readonly assignee?: string;
 }
 
 /** A tier change. */
@@ -30,6 +32,30 @@ export interface TierChange {
   /** The actor of the command that changed it. */
   readonly by: string;
   readonly reason?: string;
+  /** What set it: an assessment, an override, a tier decision, or the reasoned lowering. */
+  readonly source?: 'assessment' | 'override' | 'decision' | 'lowering';
+  /** The command that led to it, and for a decision the meeting whose decision it was. */
+  readonly event?: string;
+  readonly meeting?: string;
+}
+
+/** A plan version's step: started, approved, superseded, marked for review. */
+export interface PlanVersionHistory {
+  readonly planType: string;
+  readonly version: number;
+  readonly status: 'draft' | 'approved' | 'superseded' | 'reviewDue';
+  readonly at: string;
+  readonly by: string;
+}
+
+/** A dated case fact as recorded, changed or cleared. */
+export interface FactHistory {
+  readonly fact: string;
+  readonly value: string | null;
+  readonly at: string;
+  readonly by: string;
+  /** The command that recorded it. */
+  readonly event: string;
 }
 
 /** An escalation that fired. */
@@ -67,6 +93,8 @@ export interface CaseHistoryData {
   readonly tierChanges: readonly TierChange[];
   readonly escalations: readonly EscalationRecord[];
   readonly episodes: readonly EpisodeRecord[];
+  readonly planVersions: readonly PlanVersionHistory[];
+  readonly facts: readonly FactHistory[];
 }
 
 /**
@@ -81,6 +109,8 @@ export class CaseHistory {
   readonly #tierChanges: TierChange[] = [];
   readonly #escalations: EscalationRecord[] = [];
   readonly #episodes: EpisodeRecord[] = [];
+  readonly #planVersions: PlanVersionHistory[] = [];
+  readonly #facts: FactHistory[] = [];
 
   /** Rebuilds a history from entries, e.g. a case's committed commands in order. */
   static from(entries: Iterable<HistoryEntry>): CaseHistory {
@@ -106,17 +136,47 @@ export class CaseHistory {
             ...(effect.escalation ? { escalation: effect.escalation } : {}),
             ...(effect.planType ? { planType: effect.planType } : {}),
             ...(effect.meeting ? { meeting: effect.meeting } : {}),
+            ...(effect.assignee ? { assignee: effect.assignee } : {}),
           });
           break;
         case 'workItem.updated': {
           const item = this.#workItems.get(effect.workItemId);
           if (!item) break;
           const closed = effect.status !== 'open' && effect.status !== 'inProgress';
-          this.#workItems.set(item.id, { ...item, status: effect.status, ...(effect.reason ? { reason: effect.reason } : {}), ...(closed ? { closedAt: entry.at } : {}) });
+          this.#workItems.set(item.id, {
+            ...item,
+            status: effect.status,
+            ...(effect.reason ? { reason: effect.reason } : {}),
+            ...(effect.due ? { due: effect.due } : {}),
+            ...(effect.node ? { node: effect.node } : {}),
+            ...(closed ? { closedAt: entry.at } : {}),
+          });
+          break;
+        }
+        case 'workItem.assigned': {
+          const item = this.#workItems.get(effect.workItemId);
+          if (!item) break;
+          const { assignee: _previous, ...rest } = item;
+          this.#workItems.set(item.id, effect.assignee === null ? rest : { ...rest, assignee: effect.assignee });
           break;
         }
         case 'tier.changed':
-          this.#tierChanges.push({ at: entry.at, from: effect.from, to: effect.to, by: entry.actor, ...(effect.reason ? { reason: effect.reason } : {}) });
+          this.#tierChanges.push({
+            at: entry.at,
+            from: effect.from,
+            to: effect.to,
+            by: entry.actor,
+            ...(effect.reason ? { reason: effect.reason } : {}),
+            ...(effect.source ? { source: effect.source } : {}),
+            ...(effect.event ? { event: effect.event } : {}),
+            ...(effect.meeting ? { meeting: effect.meeting } : {}),
+          });
+          break;
+        case 'plan.version':
+          this.#planVersions.push({ planType: effect.planType, version: effect.version, status: effect.status, at: entry.at, by: entry.actor });
+          break;
+        case 'fact.recorded':
+          this.#facts.push({ fact: effect.fact, value: effect.value, at: entry.at, by: entry.actor, event: effect.event });
           break;
         case 'escalation.raised':
           this.#escalations.push({
@@ -166,7 +226,15 @@ export class CaseHistory {
     return this.#episodes;
   }
 
+  get planVersions(): readonly PlanVersionHistory[] {
+    return this.#planVersions;
+  }
+
+  get facts(): readonly FactHistory[] {
+    return this.#facts;
+  }
+
   toJSON(): CaseHistoryData {
-    return { workItems: this.workItems, tierChanges: this.tierChanges, escalations: this.escalations, episodes: this.episodes };
+    return { workItems: this.workItems, tierChanges: this.tierChanges, escalations: this.escalations, episodes: this.episodes, planVersions: this.planVersions, facts: this.facts };
   }
 }

@@ -1,10 +1,10 @@
-import type { CaseSnapshot, PersonRecord, PlanRecord, RiskRecord, TimerRecord } from '../compiler/case-state.js';
+import type { CaseSnapshot, PersonRecord, PlanRecord, RiskRecord, TierDecision, TimerRecord } from '../compiler/case-state.js';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { Problem } from '../errors/problem.js';
 import type { CommandEnvelope } from '../model/command-envelope.js';
 import type { Effect, WorkItemStatus } from '../model/effects.js';
 import type { PracticeStep } from '../model/practice-steps.js';
-import type { EpisodeRecord, EscalationRecord, TierChange } from './case-history.js';
+import type { EpisodeRecord, EscalationRecord, PlanVersionHistory, TierChange } from './case-history.js';
 
 /**
  * A case as a runtime keeps it between commands: plain JSON, bounded by what the case needs now
@@ -61,6 +61,8 @@ export interface WorkItemView {
   readonly meeting?: string;
   readonly reason?: string;
   readonly closedAt?: string;
+  /** The named worker it is assigned to. */
+  readonly assignee?: string;
 }
 
 /** What a person or a system reads about a case. */
@@ -81,7 +83,16 @@ export interface CaseView {
   readonly episodes: readonly EpisodeRecord[];
   /** Outstanding work items, and with the history every closed one. */
   readonly workItems: readonly WorkItemView[];
+  /** Plans: the version in force and the version being developed, per plan type. */
   readonly plans: readonly PlanRecord[];
+  /** Plan versions started, approved, superseded and marked for review (from the history). */
+  readonly planVersions: readonly PlanVersionHistory[];
+  /** Dated case facts recorded (fact name → UTC instant). */
+  readonly facts: Readonly<Record<string, string>>;
+  /** The case's named workers by role. */
+  readonly workers: Readonly<Record<string, string>>;
+  /** The current tier decision (e.g. the triage meeting's), if any. */
+  readonly decision: TierDecision | null;
   readonly timers: readonly TimerRecord[];
   readonly milestones: Readonly<Record<string, string>>;
   /** Escalations raised (from the history). */

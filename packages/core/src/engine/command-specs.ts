@@ -24,6 +24,9 @@ const builtInLabels: Record<CaseCommandType, string> = {
   'plan.actionAdded': 'Add an action to a plan',
   'plan.approved': 'Approve a plan',
   'plan.reviewed': 'Record a plan review',
+  'fact.recorded': 'Record a dated case fact (e.g. an order expiry, a release date)',
+  'workItem.assigned': 'Assign a work item to a named worker',
+  'worker.assigned': "Name the case's worker for a role",
 };
 
 /**
@@ -45,6 +48,8 @@ export function commandSpecs(template: PathwayTemplate): Map<string, CommandSpec
     'plan.actionAdded': caseCommandPayloads['plan.actionAdded'].extend({ planType }),
     'plan.approved': caseCommandPayloads['plan.approved'].extend({ planType }),
     'plan.reviewed': caseCommandPayloads['plan.reviewed'].extend({ planType }),
+    'fact.recorded': caseCommandPayloads['fact.recorded'].extend({ fact: oneOf(template.facts.map((fact) => fact.id)) }),
+    'worker.assigned': caseCommandPayloads['worker.assigned'].extend({ role: oneOf(template.roles.map((role) => role.id)) }),
   };
   const specs = new Map<string, CommandSpec>();
   for (const [type, payload] of Object.entries(payloads)) specs.set(type, { type, label: builtInLabels[type as CaseCommandType], payload });

@@ -213,7 +213,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     // outstanding ones' current status and node (a node may have adopted an escalation's work).
     return history.workItems.map((item) => {
       const current = own(record.snapshot.context.workItems, item.id);
-      return current ? { ...item, status: current.status, ...(current.node ? { node: current.node } : {}) } : item;
+      return current ? { ...item, status: current.status, ...(current.node ? { node: current.node } : {}), ...(current.due ? { due: current.due } : {}) } : item;
     });
   }
 
@@ -252,14 +252,15 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     },
     dueTimers(record, until) {
       const limit = toUtcIso(until);
+      // A wait counted from a case fact not yet recorded has no due time: it is never due.
       return Object.values(record.snapshot.context.timers)
-        .filter((timer) => compareInstants(timer.due, limit) <= 0)
+        .flatMap((timer) => (timer.due !== undefined && compareInstants(timer.due, limit) <= 0 ? [{ ...timer, due: timer.due }] : []))
         .sort((a, b) => compareInstants(a.due, b.due) || a.id.localeCompare(b.id))
         .map((timer) => ({ timerId: timer.id, due: timer.due, purpose: timer.purpose, ...(timer.node ? { node: timer.node } : {}) }));
     },
     fireTimer(record, timerId) {
       const timer = own(record.snapshot.context.timers, timerId);
-      if (!timer) return refusal('PWY_COMMAND_NOT_ALLOWED', `No timer "${timerId}" is scheduled.`);
+      if (!timer?.due) return refusal('PWY_COMMAND_NOT_ALLOWED', `No timer "${timerId}" is scheduled.`);
       const at = compareInstants(timer.due, record.clock) < 0 ? record.clock : timer.due;
       return apply(record, { type: timerFiredEvent, payload: { timerId }, at, actor: 'system', idempotencyKey: `timer:${timerId}` }, true);
     },
@@ -283,6 +284,10 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         episodes: history?.episodes ?? [],
         workItems: workItemsOf(record, history),
         plans: Object.values(context.plans),
+        planVersions: history?.planVersions ?? [],
+        facts: context.facts,
+        workers: context.workers,
+        decision: context.decision,
         timers: Object.values(context.timers),
         milestones: context.milestones,
         escalations: history?.escalations ?? [],

@@ -173,6 +173,36 @@ export const errorCatalogue = {
     'Practice step with nothing in it',
     'Add at least one activity to every practice step; each step is part of the national model.',
   ),
+  PWY_GOVERNANCE_EFFECT_MISPLACED: entry(
+    'PWY_GOVERNANCE_EFFECT_MISPLACED',
+    'Local effect declared where it means nothing',
+    'Declare recordMilestone on milestones, openWorkItem on work-item types, setTier on tiers and recordFact on case facts only.',
+  ),
+  PWY_DEADLINE_INVALID: entry(
+    'PWY_DEADLINE_INVALID',
+    'Deadline cannot be counted',
+    'Count a deadline from one case fact with one of offset (a signed ISO 8601 duration such as -P1D), before or after (a span or parameter); working days count forwards only.',
+  ),
+  PWY_FACT_INVALID: entry(
+    'PWY_FACT_INVALID',
+    'Case fact used wrongly',
+    'Record a declared case fact from a payload field of type instant, and count deadlines only from declared facts.',
+  ),
+  PWY_PLAN_APPROVAL_NODE: entry(
+    'PWY_PLAN_APPROVAL_NODE',
+    'Plan approval has no place in the flow',
+    'Name as the approval node an activity with a transition on plan.approved; each plan type is approved only there.',
+  ),
+  PWY_MEETING_CADENCE: entry(
+    'PWY_MEETING_CADENCE',
+    'Meeting cadence without a period',
+    'A wait for a meeting\'s next sitting needs the meeting to sit daily, weekdays, twice-weekly, weekly, fortnightly, four-weekly or monthly (directly or through an enum parameter of those values).',
+  ),
+  PWY_TIER_ASSESSMENT_INVALID: entry(
+    'PWY_TIER_ASSESSMENT_INVALID',
+    'Tier assessment source used wrongly',
+    'Point assessesTier at a payload field of type tier, in a template that declares tiers, and name an existing meeting series if any.',
+  ),
   PWY_REFERRAL_INVALID: entry(
     'PWY_REFERRAL_INVALID',
     'Referral cannot open a case',
@@ -191,12 +221,17 @@ export const errorCatalogue = {
   PWY_EVENT_RESERVED: entry(
     'PWY_EVENT_RESERVED',
     'Reserved event type',
-    'Rename the event: timer.fired, the engine\'s internal events (tier.recompute, tier.raised, milestone.reached, escalation.route, conditions.check) and xstate.* are reserved, so no command can forge them.',
+    'Rename the event: timer.fired, the engine\'s internal events (tier.recompute, tier.raised, tier.lower, milestone.reached, escalation.route, conditions.check, fact.changed) and xstate.* are reserved, so no command can forge them.',
   ),
   PWY_COMMAND_ROLE_NOT_ALLOWED: entry(
     'PWY_COMMAND_ROLE_NOT_ALLOWED',
     'Role not allowed to send this command',
     'Send the command as one of the roles the template allows (the envelope\'s actorRole).',
+  ),
+  PWY_VARIANT_LOCAL_EFFECT: entry(
+    'PWY_VARIANT_LOCAL_EFFECT',
+    'Local element acts on a national element',
+    'Local steps, escalations and events may record, open or set national elements only where the baseline allows it (governance.localEffects), and never due later than the national bound; use local milestones, work-item types and facts instead.',
   ),
   PWY_TIER_LOWERING_INVALID: entry(
     'PWY_TIER_LOWERING_INVALID',

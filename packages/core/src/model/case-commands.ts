@@ -35,6 +35,15 @@ export const caseCommandPayloads = {
   }),
   /** A plan was approved (refused while its approval condition does not hold). */
   'plan.approved': z.strictObject({ planType: runtimeId }),
+  /** A dated case fact was recorded (e.g. a Police Safety Order's expiry), or cleared with `null`. */
+  'fact.recorded': z.strictObject({ fact: runtimeId, value: isoInstant.nullable() }),
+  /** A work item was assigned to a named worker (or unassigned with `null`), besides its owner role and agency. */
+  'workItem.assigned': z.strictObject({ workItemId: runtimeId, assignee: runtimeId.nullable() }),
+  /**
+   * The case's named worker for a role (e.g. the specialist victim advocate who owns the safety
+   * plan): outstanding and new work items of that role are assigned to them; `null` ends it.
+   */
+  'worker.assigned': z.strictObject({ role: runtimeId, worker: runtimeId.nullable() }),
   /** A plan was reviewed, with the outcome and whether the victim-survivor's view was recorded. */
   'plan.reviewed': z.strictObject({
     planType: runtimeId,

@@ -59,3 +59,16 @@ export const namedCondition = z.strictObject({
   governance: governanceField,
 });
 export type NamedCondition = z.infer<typeof namedCondition>;
+
+/** A condition in plain words, for refusals (e.g. why a plan version cannot be approved yet). */
+export function describeCondition(condition: Condition): string {
+  if ('all' in condition) return `all of (${condition.all.map(describeCondition).join('; ')})`;
+  if ('any' in condition) return `one of (${condition.any.map(describeCondition).join('; ')})`;
+  if ('not' in condition) return `not (${describeCondition(condition.not)})`;
+  if ('milestone' in condition) return `milestone "${condition.milestone}" reached`;
+  if ('tierAtLeast' in condition) return `tier at least "${condition.tierAtLeast}"`;
+  if ('tierBelow' in condition) return `tier below "${condition.tierBelow}"`;
+  if ('persons' in condition) return `at least ${condition.persons.atLeast} ${condition.persons.role} in the case`;
+  const { type, status, count } = condition.workItems;
+  return `${count === 'none' ? 'no' : 'some'} ${type ?? 'work item'} ${status.join(' or ')}`;
+}

@@ -14,13 +14,18 @@ export type Effect =
   | MilestoneReached
   | EscalationRaised
   | TierChanged
-  | EpisodeRecorded;
+  | EpisodeRecorded
+  | FactRecorded
+  | PlanVersionChanged
+  | WorkItemAssigned;
 
 interface EffectBase {
   /** Derived id, `caseId:seq:n`; stable across replays. */
   readonly effectId: string;
   /** Node that produced it, when a node did. */
   readonly node?: string;
+  /** Transition whose actions produced it, when one did. */
+  readonly transition?: string;
 }
 
 /** A work item was opened, owned by a role. */
@@ -38,15 +43,43 @@ export interface WorkItemCreated extends EffectBase {
   readonly planType?: string;
   /** Meeting series it lists the case at (meeting listings). */
   readonly meeting?: string;
+  /** The named worker it is assigned to, when the case has one for its owner role. */
+  readonly assignee?: string;
 }
 
-/** A work item changed status. */
+/** A work item changed status, or (with `due`) its due time moved. */
 export interface WorkItemUpdated extends EffectBase {
   readonly type: 'workItem.updated';
   readonly workItemId: string;
   readonly status: WorkItemStatus;
   /** Why, for incomplete work items. */
   readonly reason?: string;
+  /** Its new UTC due time, when it was re-timed (a fact it counts from changed, or an activity with an earlier bound took it over). */
+  readonly due?: string;
+}
+
+/** A work item was assigned to a named worker, or unassigned (`null`). */
+export interface WorkItemAssigned extends EffectBase {
+  readonly type: 'workItem.assigned';
+  readonly workItemId: string;
+  readonly assignee: string | null;
+}
+
+/** A dated case fact was recorded, changed or cleared (`null`). */
+export interface FactRecorded extends EffectBase {
+  readonly type: 'fact.recorded';
+  readonly fact: string;
+  readonly value: string | null;
+  /** The command that recorded it. */
+  readonly event: string;
+}
+
+/** A plan version started, was approved, superseded, or marked for review. */
+export interface PlanVersionChanged extends EffectBase {
+  readonly type: 'plan.version';
+  readonly planType: string;
+  readonly version: number;
+  readonly status: 'draft' | 'approved' | 'superseded' | 'reviewDue';
 }
 
 /** A durable timer was scheduled; the runtime sends `timer.fired` when `due` passes, never before. */
@@ -105,6 +138,12 @@ export interface TierChanged extends EffectBase {
   readonly direction: 'raised' | 'lowered';
   /** Why: the lowering event's reason, or the professional-judgement override's reason. */
   readonly reason?: string;
+  /** What set it: an assessment, an override, a tier decision (e.g. triage), or the reasoned lowering. */
+  readonly source?: 'assessment' | 'override' | 'decision' | 'lowering';
+  /** The command that led to it. */
+  readonly event?: string;
+  /** The meeting whose decision it was, for decisions. */
+  readonly meeting?: string;
 }
 
 /** An episode (a reported incident) was recorded on the case, at opening or later. */

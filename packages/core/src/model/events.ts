@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sensitivity } from './case-data.js';
+import { factName } from './case-facts.js';
 import { governanceField } from './governance.js';
 import { elementId, eventType, labels } from './primitives.js';
 
@@ -36,6 +37,27 @@ export const eventDeclaration = z.strictObject({
   payload: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }), payloadField).default({}).describe('Payload fields by name.'),
   /** Roles that may send it; any role when omitted. */
   roles: z.array(elementId).optional().describe('Roles that may send it; any role when omitted.'),
+  /**
+   * Case facts it records from its payload when the case takes it: payload field (of type
+   * instant) → fact name, e.g. `{ "safetyOrderExpiresAt": "safetyOrderExpiresAt" }`.
+   */
+  records: z
+    .record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }), factName)
+    .optional()
+    .describe('Case facts it records from its payload when the case takes it: payload field (of type instant) → fact name.'),
+  /**
+   * An assessment source for the tier: a decision (e.g. a triage meeting's) whose payload field
+   * (of type tier) sets the case tier when none is set and raises it; it never lowers it.
+   */
+  assessesTier: z
+    .strictObject({
+      /** The payload field of type tier that carries the decision. */
+      field: z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase field name' }).describe('The payload field of type tier that carries the decision.'),
+      /** The meeting series whose decision it is, recorded with the decision. */
+      meeting: elementId.optional().describe('The meeting series whose decision it is, recorded with the decision.'),
+    })
+    .optional()
+    .describe("An assessment source for the tier: the payload field (of type tier) sets the case tier when none is set and raises it; it never lowers it."),
   governance: governanceField,
 });
 export type EventDeclaration = z.infer<typeof eventDeclaration>;

@@ -17,6 +17,10 @@ export const internalEventTypes = {
   escalationRoute: 'escalation.route',
   /** after a change: re-evaluate condition-triggered escalations. */
   conditionsCheck: 'conditions.check',
+  /** records or flow → escalations: a dated case fact changed. */
+  factChanged: 'fact.changed',
+  /** flow (at a review point) → tier: lower the tier, as the reasoned lowering event asked. */
+  tierLower: 'tier.lower',
 } as const;
 
 export type InternalEventType = (typeof internalEventTypes)[keyof typeof internalEventTypes];

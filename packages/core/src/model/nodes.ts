@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { governanceField } from './governance.js';
-import { timeSpanOrRef } from './parameters.js';
+import { deadline } from './parameters.js';
 import { practiceSteps } from './practice-steps.js';
 import { elementId, labels } from './primitives.js';
 import { reportingCode } from './reporting.js';
@@ -37,16 +37,22 @@ export const humanTaskNode = z.strictObject({
   ownerRole: elementId.optional().describe('Role that owns the work item; defaults to the work-item type\'s owner role.'),
   /** Agency that owns the work item, when fixed. */
   ownerAgency: elementId.optional().describe('Agency that owns the work item, when fixed.'),
-  /** When the work item is due, counted from entering the node; defaults to the work-item type's due. */
-  due: timeSpanOrRef.optional().describe('When the work item is due, counted from entering the node; defaults to the work-item type\'s due.'),
+  /** When the work item is due: a span from entering the node, or counted from a case fact; defaults to the work-item type's due. */
+  due: deadline.optional().describe("When the work item is due: a span from entering the node, or counted from a case fact; defaults to the work-item type's due."),
+  /** The meeting series this activity works (for listings): an escalation's listing there is the one it works, not a second one. */
+  meeting: elementId.optional().describe("The meeting series this activity works (for listings): an escalation's listing there is the one it works, not a second one."),
 });
 
 /** Waits for a time span, then moves on through its `timer.fired` transition. */
 export const waitNode = z.strictObject({
   ...nodeBase,
   type: z.literal('wait'),
-  /** How long to wait, counted from entering the node. */
-  duration: timeSpanOrRef.describe('How long to wait, counted from entering the node.'),
+  /**
+   * How long to wait: a span from entering the node (directly or through a parameter), until an
+   * instant counted from a case fact, or one period of a meeting series' cadence (until its next
+   * sitting, e.g. weekly intensive case management).
+   */
+  duration: deadline.describe("How long to wait: a span from entering the node, until an instant counted from a case fact, or one period of a meeting series' cadence."),
 });
 
 /** Notifies a role, then moves on immediately (transitions without `on`). */

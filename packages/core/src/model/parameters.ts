@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { governanceField } from './governance.js';
-import { isoDuration } from './primitives.js';
+import { factPattern } from './case-facts.js';
+import { elementId, isoDuration } from './primitives.js';
 
 /**
  * A time span used for deadlines and waits. Either an ISO 8601 duration (`PT24H` absolute hours,
@@ -26,6 +27,52 @@ export type ParameterRef = z.infer<typeof parameterRef>;
 /** A time span given directly or through a parameter. */
 export const timeSpanOrRef = z.union([timeSpan, parameterRef]);
 export type TimeSpanOrRef = z.infer<typeof timeSpanOrRef>;
+
+/**
+ * A signed ISO 8601 duration from a fact's instant: `-P1D` is a calendar day before it, `PT2H`
+ * two hours after.
+ */
+export const signedIsoDuration = z.string().refine((value) => /^[+-]?P/.test(value) && isoDuration.safeParse(value.replace(/^[+-]/, '')).success, {
+  message: 'must be a signed ISO 8601 duration such as -P1D (before the fact) or PT2H (after it)',
+});
+
+/**
+ * An instant counted from a dated case fact: `{ "relativeTo": "safetyOrderExpiresAt", "offset":
+ * "-P1D" }` is a calendar day before the order expires, in the locality's zone; `before` and
+ * `after` take a span or a parameter (`{ "before": { "param": "safetyOrderFollowUp" } }`), so a
+ * locality can tailor it. Give at most one of the three; with none it is the fact's instant
+ * itself. Until the fact is recorded there is no deadline; when it changes, deadlines counted from
+ * it move with it.
+ */
+export const factRelative = z.strictObject({
+  /** The case fact (declared under `facts`) to count from. */
+  relativeTo: z.string().regex(factPattern, { message: 'must name a declared case fact, such as safetyOrderExpiresAt' }).describe('The case fact (declared under `facts`) to count from.'),
+  /** A signed duration from the fact's instant, e.g. `-P1D`. */
+  offset: signedIsoDuration.optional().describe("A signed ISO 8601 duration from the fact's instant, e.g. `-P1D` (before) or `PT2H` (after)."),
+  /** How long before the fact's instant. */
+  before: timeSpanOrRef.optional().describe("How long before the fact's instant."),
+  /** How long after the fact's instant. */
+  after: timeSpanOrRef.optional().describe("How long after the fact's instant."),
+});
+export type FactRelative = z.infer<typeof factRelative>;
+
+/**
+ * One period of a meeting series' cadence, e.g. `{ "meetingCadence": "daily-triage" }`: a listing
+ * due by the next sitting, a wait until the next intensive case management meeting. It follows the
+ * meeting's cadence parameter, so tailoring the cadence tailors it.
+ */
+export const meetingCadenceSpan = z.strictObject({
+  /** The meeting series whose cadence (daily, weekdays, twice-weekly, weekly, fortnightly, four-weekly, monthly) is counted. */
+  meetingCadence: elementId.describe('The meeting series whose cadence (daily, weekdays, twice-weekly, weekly, fortnightly, four-weekly, monthly) is counted.'),
+});
+export type MeetingCadenceSpan = z.infer<typeof meetingCadenceSpan>;
+
+/**
+ * When work is due: a span from when it opens (directly, through a parameter, or one period of a
+ * meeting's cadence), or an instant counted from a case fact.
+ */
+export const deadline = z.union([timeSpan, parameterRef, factRelative, meetingCadenceSpan]);
+export type Deadline = z.infer<typeof deadline>;
 
 const parameterBase = {
   /** What the parameter is for, in plain words. */

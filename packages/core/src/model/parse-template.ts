@@ -2,6 +2,7 @@ import type { Problem } from '../errors/problem.js';
 import { checkBounds } from './checks/bounds.js';
 import { checkEventlessCycles } from './checks/cycles.js';
 import { analyseTemplate } from './checks/graph.js';
+import { checkPracticeRules } from './checks/practice-rules.js';
 import { checkReferences } from './checks/references.js';
 import { indexTemplate } from './checks/template-index.js';
 import { readInput } from './read-input.js';
@@ -66,6 +67,7 @@ function checkTemplate(input: string | unknown, options: ParseTemplateOptions, a
   const data: PathwayTemplateData = deepFreeze(read.value);
   const index = indexTemplate(data);
   checkReferences(index);
+  checkPracticeRules(index);
   checkBounds(index);
   checkEventlessCycles(index);
   // The graph analysis only needs a schema-valid template, so it runs even when references

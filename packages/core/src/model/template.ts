@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adjustmentPoint } from './adjustment-points.js';
 import { caseData, retentionRule } from './case-data.js';
+import { caseFact } from './case-facts.js';
 import { conditionSchema, namedCondition } from './conditions.js';
 import { escalationRule } from './escalations.js';
 import { eventDeclaration } from './events.js';
@@ -40,6 +41,11 @@ export const milestone = z.strictObject({
   id: elementId,
   label: labels,
   reportingCode: reportingCode.optional(),
+  /**
+   * A plan type whose every version needs it afresh (e.g. the child-expertise check): when reached
+   * it counts for the plan's version in progress, and conditions read it for that version.
+   */
+  perPlanVersion: elementId.optional().describe("A plan type whose every version needs it afresh (e.g. the child-expertise check): conditions read it for the plan's current version."),
   governance: governanceField,
 });
 export type Milestone = z.infer<typeof milestone>;
@@ -52,6 +58,10 @@ export const meetingSeries = z.strictObject({
   cadence: z.union([z.string().min(1), z.strictObject({ param: z.string().min(1) })]).describe('How often it meets: a value or an enum parameter (e.g. `daily`, `weekly`).'),
   /** Role that chairs it. */
   chairRole: elementId.describe('Role that chairs it.'),
+  /** The work-item type of a listing at this meeting (a meetingListing type); defaults to the first one declared. */
+  listingType: elementId.optional().describe('The work-item type of a listing at this meeting (a meetingListing type); defaults to the first one declared.'),
+  /** The high-risk conference (e.g. intensive case management, a MARAC): repeat windows may count from the last listing here. */
+  highRiskConference: z.boolean().default(false).describe('The high-risk conference (e.g. intensive case management, a MARAC): repeat windows may count from the last listing here.'),
   governance: governanceField,
 });
 export type MeetingSeries = z.infer<typeof meetingSeries>;
@@ -125,6 +135,8 @@ function templateShape<N extends z.ZodType>(node: N) {
     meetings: z.array(meetingSeries).default([]).describe('Meeting series cases are listed at.'),
     /** Milestones that nodes and actions may record. */
     milestones: z.array(milestone).default([]).describe('Milestones that nodes and actions may record.'),
+    /** Dated case facts (e.g. an order's expiry, a release from custody) that deadlines may count from. */
+    facts: z.array(caseFact).default([]).describe('Dated case facts (e.g. an order\'s expiry, a release from custody) that deadlines may count from.'),
     /** Named conditions (sentries) that invariants and transitions can refer to. */
     conditions: z.array(namedCondition).default([]).describe('Named conditions (sentries) that invariants and transitions can refer to.'),
     /** Commands the case accepts, with payload schemas. */

@@ -34,6 +34,11 @@ export const tiers = z.strictObject({
     event: eventType.describe('Event type, e.g. `tier.deescalated`; it must carry a reason.'),
     /** Roles authorised to send it. */
     roles: z.array(elementId).min(1).describe('Roles authorised to send it.'),
+    /**
+     * The review points where the tier may be lowered (e.g. the intensive case management review,
+     * a scheduled plan review): never at intake or triage. Anywhere when omitted.
+     */
+    at: z.array(elementId).min(1).optional().describe('The review points (nodes) where the tier may be lowered, never at intake or triage. Anywhere when omitted.'),
   }),
   governance: governanceField,
 });

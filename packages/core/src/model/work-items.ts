@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { conditionSchema } from './conditions.js';
 import { governanceField } from './governance.js';
-import { timeSpanOrRef } from './parameters.js';
+import { deadline, timeSpanOrRef } from './parameters.js';
 import { elementId, labels } from './primitives.js';
 import { reportingCode } from './reporting.js';
 
@@ -18,8 +18,8 @@ export const workItemType = z.strictObject({
   ownerRole: elementId.optional().describe('Role that owns work items of this type unless the node or escalation says otherwise.'),
   /** Agency that owns them, when it is always the same one. */
   ownerAgency: elementId.optional().describe('Agency that owns them, when it is always the same one.'),
-  /** Default time to complete, counted from creation. */
-  due: timeSpanOrRef.optional().describe('Default time to complete, counted from creation.'),
+  /** Default time to complete: a span from creation, or counted from a case fact. This is the national bound no local element may exceed. */
+  due: deadline.optional().describe('Default time to complete: a span from creation, or counted from a case fact. The national bound no local element may exceed.'),
   /** National reporting code. */
   reportingCode: reportingCode.optional().describe('National reporting code.'),
   governance: governanceField,
@@ -35,9 +35,16 @@ export const planType = z.strictObject({
   approval: z.strictObject({
     /** Role that approves the plan. */
     role: elementId.describe('Role that approves the plan.'),
-    /** Condition that must hold before approval (e.g. the child-expertise check done when children are in the household). */
-    requires: conditionSchema.optional().describe('Condition that must hold before approval (e.g. the child-expertise check done when children are in the household).'),
+    /**
+     * The activity where a version is approved: `plan.approved` is taken there and nowhere else.
+     * When omitted, every activity with a transition on `plan.approved` approves it.
+     */
+    node: elementId.optional().describe('The activity where a version is approved: `plan.approved` is taken there and nowhere else. When omitted, every activity with a transition on plan.approved approves it.'),
+    /** Condition that must hold before approval, read for the version being approved (e.g. its child-expertise check when children are in the household). */
+    requires: conditionSchema.optional().describe('Condition that must hold before approval, read for the version being approved (e.g. its child-expertise check when children are in the household).'),
   }),
+  /** Activities where a new version is developed: entering one starts a draft version when none is in progress. */
+  developedAt: z.array(elementId).default([]).describe('Activities where a new version is developed: entering one starts a draft version when none is in progress.'),
   /** How often the plan is reviewed, counted from approval. */
   reviewEvery: timeSpanOrRef.optional().describe('How often the plan is reviewed, counted from approval.'),
   reportingCode: reportingCode.optional(),

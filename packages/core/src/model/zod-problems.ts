@@ -92,7 +92,8 @@ export function problemsFromZodIssues(issues: readonly Issue[], basePath: readon
           );
           break;
         }
-        problems.push(...problemsFromZodIssues(closestUnionBranch(issue.errors), basePath, input));
+        // A branch's issues are relative to the union itself, so they continue from its path and value.
+        problems.push(...problemsFromZodIssues(closestUnionBranch(issue.errors), path, valueAt(input, issue.path)));
         break;
       }
       case 'custom':

@@ -51,8 +51,18 @@ export function parseScenario(input: string | unknown): ParseScenarioResult {
   return read.ok ? { ok: true, scenario: read.value } : read;
 }
 
+const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Two instants written in any offsets (`…+13:00`, `…Z`) match when they are the same moment. */
+function sameValue(actual: unknown, expected: unknown): boolean {
+  if (actual === expected) return true;
+  return typeof actual === 'string' && typeof expected === 'string' && instantPattern.test(actual) && instantPattern.test(expected) && Date.parse(actual) === Date.parse(expected);
+}
+
+/** Partial match: objects match on the fields given, arrays item by item, instants as moments; `null` also matches a missing field. */
 function matchesPartially(actual: unknown, expected: unknown): boolean {
-  if (expected === null || typeof expected !== 'object') return actual === expected;
+  if (expected === null) return actual === null || actual === undefined;
+  if (typeof expected !== 'object') return sameValue(actual, expected);
   if (actual === null || typeof actual !== 'object') return false;
   if (Array.isArray(expected)) {
     return Array.isArray(actual) && expected.length === actual.length && expected.every((item, index) => matchesPartially(actual[index], item));
@@ -91,6 +101,27 @@ function checkExpectation(expect: Expectation | undefined, view: CaseView, effec
   }
   if (expect.status !== undefined && view.status !== expect.status) failures.push(`expected status ${expect.status}, got ${view.status}`);
   if (expect.version !== undefined && view.version !== expect.version) failures.push(`expected version ${expect.version}, got ${view.version}`);
+  for (const unwanted of expect.noEffects ?? []) {
+    const found = effects.find((effect) => matchesPartially(effect, unwanted));
+    if (found) failures.push(`expected no effect matching ${JSON.stringify(unwanted)}; got ${JSON.stringify(found)}`);
+  }
+  for (const { count, ...wanted } of expect.workItems ?? []) {
+    const matching = view.workItems.filter((item) => matchesPartially(item, wanted)).length;
+    if (count === undefined ? matching === 0 : matching !== count) {
+      failures.push(`expected ${count ?? 'at least 1'} work item(s) matching ${JSON.stringify(wanted)}, got ${matching}`);
+    }
+  }
+  for (const [fact, value] of Object.entries(expect.facts ?? {})) {
+    const actual = Object.hasOwn(view.facts, fact) ? view.facts[fact] : undefined;
+    if (value === null ? actual !== undefined : !sameValue(actual, value)) failures.push(`expected fact ${fact} ${value ?? 'not recorded'}, got ${actual ?? 'not recorded'}`);
+  }
+  for (const wanted of expect.plans ?? []) {
+    if (!view.plans.some((plan) => matchesPartially(plan, wanted))) failures.push(`expected a plan matching ${JSON.stringify(wanted)}; got ${JSON.stringify(view.plans)}`);
+  }
+  for (const [role, worker] of Object.entries(expect.workers ?? {})) {
+    const actual = Object.hasOwn(view.workers, role) ? view.workers[role] : undefined;
+    if ((actual ?? null) !== worker) failures.push(`expected worker for ${role} ${worker ?? 'none'}, got ${actual ?? 'none'}`);
+  }
   if (expect.effects !== undefined) {
     if (expect.effects.length === 0 && effects.length > 0) {
       failures.push(`expected no effects, got ${effects.map((e) => e.type).join(', ')}`);
@@ -132,7 +163,7 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario, optio
     trace.push({ step, kind, event, at, version: record.version, state: view.active.map((n) => n.node), steps: view.steps, effects, ...(message ? { message } : {}) });
   };
   entry(-1, 'opened', 'case.opened', record.clock, opened.effects);
-  for (const message of checkExpectation(scenario.case.expect, engine.view(record), opened.effects, undefined)) failures.push({ step: -1, message });
+  for (const message of checkExpectation(scenario.case.expect, engine.view(record, history), opened.effects, undefined)) failures.push({ step: -1, message });
 
   scenario.steps.forEach((step, index) => {
     const produced: Effect[] = [];
@@ -196,7 +227,7 @@ export function runScenario(template: PathwayTemplate, scenario: Scenario, optio
       if (compareInstants(target, record.clock) > 0) record = { ...record, clock: target };
       entry(index, 'clock', 'clock.advanced', record.clock, []);
     }
-    for (const message of checkExpectation(step.expect, engine.view(record), produced, refusedCode)) failures.push({ step: index, message });
+    for (const message of checkExpectation(step.expect, engine.view(record, history), produced, refusedCode)) failures.push({ step: index, message });
   });
   return { title: scenario.title, passed: failures.length === 0, trace, failures, final: engine.view(record, history) };
 }

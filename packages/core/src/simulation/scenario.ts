@@ -15,6 +15,8 @@ export const expectation = z.strictObject({
    * fields. An empty list means the step must produce no effect at all.
    */
   effects: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** Effects the step must not produce: no effect may match any of these (e.g. no repeat-episode escalation). */
+  noEffects: z.array(z.record(z.string(), z.unknown())).optional(),
   /** Case status. */
   status: z.enum(['open', 'closed']).optional(),
   /** Case version after the step. */
@@ -23,6 +25,18 @@ export const expectation = z.strictObject({
   tier: z.string().nullable().optional(),
   /** Milestones that must have been reached by the end of the step. */
   milestones: z.array(z.string()).optional(),
+  /**
+   * Work items of the case (open and, from the history, closed): each entry matches the work items
+   * having at least its fields (e.g. `{ "workItemType": "triage-listing", "status": "open" }`);
+   * with `count`, exactly that many must match, otherwise at least one.
+   */
+  workItems: z.array(z.record(z.string(), z.unknown()).and(z.object({ count: z.number().int().min(0).optional() }))).optional(),
+  /** Dated case facts, by name: the instant recorded (compared as instants), or null for not recorded. */
+  facts: z.record(z.string(), isoInstant.nullable()).optional(),
+  /** Plans: each entry matches a plan (`planType`, `inForce`, `draft`) having at least its fields. */
+  plans: z.array(z.record(z.string(), z.unknown())).optional(),
+  /** Named workers, by role: the worker, or null for none. */
+  workers: z.record(z.string(), z.string().nullable()).optional(),
   /** The command must end in an incident (a guard or action failed) and change nothing. */
   incident: z.boolean().optional(),
   /** The command must be refused with this code (and change nothing). */

@@ -49,6 +49,26 @@ export function addTimeSpan(at: string, span: TimeSpan, locality: Pick<Locality,
 }
 
 /**
+ * Subtracts an ISO 8601 duration from an instant in the locality's zone, returning the UTC instant
+ * as ISO 8601: the mirror of `addTimeSpan` (calendar parts keep the local wall-clock time across
+ * daylight-saving changes, clock parts are absolute). Used for deadlines counted back from a
+ * case fact, such as two days before a Police Safety Order expires. Working days count forwards
+ * only.
+ *
+ * @throws RangeError when `at` or `span` is invalid, or `span` is a working-day count.
+ */
+export function subtractTimeSpan(at: string, span: TimeSpan, locality: Pick<Locality, 'timeZone'>): string {
+  if (typeof span !== 'string') throw new RangeError('Working days count forwards only; give the time before as an ISO 8601 duration.');
+  const zone = localityZone(locality.timeZone);
+  const millis = typeof at === 'string' ? parseCommonInstant(at) : undefined;
+  const start = millis === undefined ? DateTime.fromISO(at, { zone }) : DateTime.fromMillis(millis, { zone });
+  if (!start.isValid) throw new RangeError(`"${at}" is not an ISO 8601 instant.`);
+  const duration = isoDuration(span);
+  if (duration === undefined) throw new RangeError(`"${span}" is not an ISO 8601 duration.`);
+  return toUtcIso(start.minus(duration));
+}
+
+/**
  * Normalises any ISO instant to UTC with millisecond precision, the form stored everywhere.
  *
  * @throws RangeError when the value is not a valid instant.

@@ -31,7 +31,7 @@ export function provenanceKey(collection: ElementCollection | 'parameters', id: 
 export function baseProvenance(template: PathwayTemplateData): Record<string, Provenance> {
   const provenance: Record<string, Provenance> = {};
   const level = template.kind === 'baseline' ? 'national' : 'regional';
-  const collections: ElementCollection[] = ['nodes', 'transitions', 'roles', 'agencies', 'workItemTypes', 'planTypes', 'meetings', 'milestones', 'conditions', 'events', 'escalations', 'adjustmentPoints', 'invariants', 'retention'];
+  const collections: ElementCollection[] = ['nodes', 'transitions', 'roles', 'agencies', 'workItemTypes', 'planTypes', 'meetings', 'milestones', 'facts', 'conditions', 'events', 'escalations', 'adjustmentPoints', 'invariants', 'retention'];
   for (const collection of collections) {
     for (const element of template[collection] as readonly unknown[]) provenance[provenanceKey(collection, elementIdOf(collection, element))] = { level, source: template.id };
   }

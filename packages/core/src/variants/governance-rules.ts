@@ -66,6 +66,9 @@ export function boundKind(bounds: FieldBounds): 'duration' | 'value' {
  */
 export function loosenings(before: Governance | undefined, after: Governance, kind?: Parameter['kind'], enumValues?: readonly string[]): string[] {
   if (governanceStrength(after) < governanceStrength(before)) return [`it is ${before?.mode ?? 'free'} at the level above and cannot become ${after.mode}`];
+  const allowed = new Set(before?.localEffects ?? []);
+  const opened = (after.localEffects ?? []).filter((effect) => !allowed.has(effect));
+  if (opened.length > 0) return [`local elements may not ${opened.join(', ')} here at the level above, and a level below cannot allow it`];
   if (before?.mode !== 'tailorable' || after.mode !== 'tailorable') return [];
   const messages: string[] = [];
   for (const [field, bounds] of Object.entries(before.bounds)) {

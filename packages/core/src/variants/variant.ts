@@ -18,6 +18,7 @@ export const elementCollections = [
   'planTypes',
   'meetings',
   'milestones',
+  'facts',
   'conditions',
   'events',
   'escalations',

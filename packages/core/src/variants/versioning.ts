@@ -39,23 +39,38 @@ function tighterBounds(previous: Governance, next: Governance): boolean {
   });
 }
 
-/** Changes that can break variants of the previous version: a new lock, a new invariant, a tighter bound. */
+/**
+ * Changes that can break variants of the previous version: a withdrawn element (a variant may
+ * refer to it), a new lock, a new invariant, a tighter bound, a withdrawn local effect.
+ */
 export function breakingChanges(previous: PathwayTemplateData, next: PathwayTemplateData): string[] {
   const reasons: string[] = [];
   const previousInvariants = new Set(previous.invariants.map((i) => i.id));
   for (const invariant of next.invariants) if (!previousInvariants.has(invariant.id)) reasons.push(`new invariant "${invariant.id}"`);
   for (const collection of elementCollections) {
     const before = new Map((previous[collection] as readonly { governance?: { mode: string } }[]).map((e) => [elementIdOf(collection, e), e]));
+    const kept = new Set((next[collection] as readonly object[]).map((e) => elementIdOf(collection, e)));
+    for (const id of before.keys()) if (!kept.has(id)) reasons.push(`${collection} "${id}" was withdrawn`);
     for (const element of next[collection] as readonly { governance?: Parameters<typeof governanceStrength>[0] }[]) {
       const id = elementIdOf(collection, element);
       const old = before.get(id) as { governance?: Parameters<typeof governanceStrength>[0] } | undefined;
       if (!old) continue;
+      const withdrawn = ((old.governance as Governance | undefined)?.localEffects ?? []).filter((effect) => !((element.governance as Governance | undefined)?.localEffects ?? []).includes(effect));
+      if (withdrawn.length > 0) reasons.push(`${collection} "${id}" no longer allows local elements to ${withdrawn.join(', ')}`);
       if (governanceStrength(element.governance) > governanceStrength(old.governance)) reasons.push(`${collection} "${id}" is now ${element.governance?.mode}`);
       else if (old.governance?.mode === 'tailorable' && element.governance?.mode === 'tailorable' && tighterBounds(old.governance as Governance, element.governance as Governance)) {
         reasons.push(`${collection} "${id}" has tighter bounds`);
       }
     }
   }
+  if (previous.tiers && next.tiers) {
+    const before = previous.tiers.lowering.at;
+    const after = next.tiers.lowering.at;
+    if (after && (!before || before.some((node) => !after.includes(node)))) reasons.push('the tier may be lowered at fewer places (tiers.lowering.at)');
+    const withdrawn = (previous.tiers.governance?.localEffects ?? []).filter((effect) => !(next.tiers!.governance?.localEffects ?? []).includes(effect));
+    if (withdrawn.length > 0) reasons.push(`the tiers no longer allow local elements to ${withdrawn.join(', ')}`);
+  }
+  for (const name of Object.keys(previous.parameters)) if (!Object.hasOwn(next.parameters, name)) reasons.push(`parameter "${name}" was withdrawn`);
   for (const [name, parameter] of Object.entries(next.parameters)) {
     const old = Object.hasOwn(previous.parameters, name) ? previous.parameters[name] : undefined;
     if (!old) continue;

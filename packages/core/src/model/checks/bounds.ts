@@ -90,7 +90,7 @@ export function checkBounds(index: TemplateIndex): void {
       index.report('PWY_BOUNDS_CONTRADICT', ['parameters', name, 'value'], `"${name}" is ${parameter.value}, which is not one of its values (${parameter.values.join(', ')}).`);
     }
   }
-  const collections = ['nodes', 'transitions', 'roles', 'agencies', 'workItemTypes', 'planTypes', 'milestones', 'events', 'escalations', 'invariants', 'retention', 'meetings'] as const;
+  const collections = ['nodes', 'transitions', 'roles', 'agencies', 'workItemTypes', 'planTypes', 'milestones', 'events', 'escalations', 'invariants', 'retention', 'meetings', 'facts'] as const;
   for (const collection of collections) {
     (template[collection] as readonly { governance?: Governance }[]).forEach((element, i) => {
       for (const [field] of tailorableFields(element.governance)) {

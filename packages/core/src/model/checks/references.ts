@@ -1,10 +1,11 @@
 import type { JsonPath } from '../../errors/problem.js';
 import { own } from '../own.js';
+import { cadencePeriods } from '../meeting-cadence.js';
 import type { Condition } from '../conditions.js';
 import { caseCommandPayloads } from '../case-commands.js';
 import { isReservedEventType } from '../internal-events.js';
 import { automaticNodeTypes } from '../nodes.js';
-import type { TimeSpanOrRef } from '../parameters.js';
+import type { Deadline, TimeSpanOrRef } from '../parameters.js';
 import { practiceSteps } from '../practice-steps.js';
 import { timerFiredEvent } from '../transitions.js';
 import type { TemplateIndex } from './template-index.js';
@@ -30,12 +31,51 @@ function referenceCheckers(index: TemplateIndex) {
       if (!template.tiers) report('PWY_REFERENCE_DANGLING', path, `"${id}" names a tier, but the template declares no tiers.`);
       else exists(index.tiers, id, 'tier', 'tiers.levels', path);
     },
+    /** One period of a meeting's cadence: the meeting exists, and every cadence it may have is one Pathways can count. */
+    meetingCadence: (id: string, path: JsonPath) => {
+      const meeting = template.meetings.find((m) => m.id === id);
+      if (!meeting) {
+        report('PWY_REFERENCE_DANGLING', path, `No meeting series "${id}" is declared under meetings.`);
+        return;
+      }
+      const parameter = typeof meeting.cadence === 'string' ? undefined : own(template.parameters, meeting.cadence.param);
+      const values = typeof meeting.cadence === 'string' ? [meeting.cadence] : parameter?.kind === 'enum' ? parameter.values : [];
+      const unknown = values.filter((value) => own(cadencePeriods, value) === undefined);
+      if (unknown.length > 0) {
+        report('PWY_MEETING_CADENCE', path, `"${meeting.id}" may sit ${unknown.map((v) => JSON.stringify(v)).join(', ')}: not a cadence Pathways can count (${Object.keys(cadencePeriods).join(', ')}).`);
+      }
+    },
     span: (span: TimeSpanOrRef | undefined, path: JsonPath) => {
       if (span === undefined || typeof span === 'string' || !('param' in span)) return;
       const declared = own(template.parameters, span.param);
       if (!declared) report('PWY_PARAMETER_UNKNOWN', [...path, 'param'], `No parameter named "${span.param}" is declared.`);
       else if (declared.kind !== 'duration') {
         report('PWY_PARAMETER_KIND', [...path, 'param'], `"${span.param}" is a ${declared.kind} parameter; a duration is needed here.`);
+      }
+    },
+    /** A deadline: a span (or parameter, or a meeting's cadence), or an instant counted from a declared case fact. */
+    deadline: (deadline: Deadline | undefined, path: JsonPath) => {
+      if (typeof deadline === 'object' && 'meetingCadence' in deadline) {
+        checkers.meetingCadence(deadline.meetingCadence, [...path, 'meetingCadence']);
+        return;
+      }
+      if (deadline === undefined || typeof deadline === 'string' || !('relativeTo' in deadline)) {
+        checkers.span(deadline as TimeSpanOrRef | undefined, path);
+        return;
+      }
+      const fact = template.facts.find((f) => f.id === deadline.relativeTo);
+      if (!fact) report('PWY_REFERENCE_DANGLING', [...path, 'relativeTo'], `No case fact "${deadline.relativeTo}" is declared under facts.`);
+      const given = (['offset', 'before', 'after'] as const).filter((key) => deadline[key] !== undefined);
+      if (given.length > 1) {
+        report('PWY_DEADLINE_INVALID', path, `Count from "${deadline.relativeTo}" with one of offset, before or after, not ${given.join(' and ')}.`);
+      }
+      checkers.span(deadline.before, [...path, 'before']);
+      checkers.span(deadline.after, [...path, 'after']);
+      const before = deadline.before;
+      const resolved = before !== undefined && typeof before !== 'string' && 'param' in before ? own(template.parameters, before.param) : undefined;
+      const value = resolved?.kind === 'duration' ? resolved.value : before;
+      if (value !== undefined && typeof value !== 'string' && 'workingDays' in value) {
+        report('PWY_DEADLINE_INVALID', [...path, 'before'], `Working days count forwards only; give the time before "${deadline.relativeTo}"${before !== undefined && typeof before !== 'string' && 'param' in before ? ` (through "${before.param}")` : ''} as an ISO 8601 duration such as P2D.`);
       }
     },
     ref: (ref: Ref, path: JsonPath) => {
@@ -98,9 +138,10 @@ export function checkReferences(index: TemplateIndex): void {
         report('PWY_OWNER_ROLE_MISSING', path, `The human task "${node.id}" has no owner role (neither on the node nor on its work-item type).`);
       } else check.role(owner, node.ownerRole !== undefined ? [...path, 'ownerRole'] : ['workItemTypes', template.workItemTypes.indexOf(type!), 'ownerRole']);
       if (node.ownerAgency !== undefined) check.agency(node.ownerAgency, [...path, 'ownerAgency']);
-      check.span(node.due, [...path, 'due']);
+      check.deadline(node.due, [...path, 'due']);
+      if (node.meeting !== undefined && !index.meetings.has(node.meeting)) report('PWY_REFERENCE_DANGLING', [...path, 'meeting'], `No meeting series "${node.meeting}" is declared under meetings.`);
     } else if (node.type === 'wait') {
-      check.span(node.duration, [...path, 'duration']);
+      check.deadline(node.duration, [...path, 'duration']);
     } else if (node.type === 'notify') {
       check.role(node.role, [...path, 'role']);
     }
@@ -141,7 +182,7 @@ export function checkReferences(index: TemplateIndex): void {
   template.workItemTypes.forEach((w, i) => {
     if (w.ownerRole !== undefined) check.role(w.ownerRole, ['workItemTypes', i, 'ownerRole']);
     if (w.ownerAgency !== undefined) check.agency(w.ownerAgency, ['workItemTypes', i, 'ownerAgency']);
-    check.span(w.due, ['workItemTypes', i, 'due']);
+    check.deadline(w.due, ['workItemTypes', i, 'due']);
   });
   template.planTypes.forEach((p, i) => {
     p.workItemTypes.forEach((w, j) => check.workItemType(w, ['planTypes', i, 'workItemTypes', j]));
@@ -215,7 +256,27 @@ function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referen
     if (trigger.kind === 'tierRaised' && !index.template.tiers) {
       index.report('PWY_REFERENCE_DANGLING', at, 'A tierRaised trigger needs the template to declare tiers.');
     }
-    if (trigger.kind === 'repeatEpisode') check.span(trigger.within, [...at, 'within']);
+    if (trigger.kind === 'repeatEpisode') {
+      check.span(trigger.within, [...at, 'within']);
+      if (trigger.anchor === 'lastConferenceListing' && !index.template.meetings.some((m) => m.highRiskConference)) {
+        index.report('PWY_REFERENCE_DANGLING', [...at, 'anchor'], 'The window counts from the last high-risk conference listing, but no meeting series is flagged highRiskConference.');
+      }
+    }
+    if (trigger.kind === 'episodeCount') {
+      check.span(trigger.within, [...at, 'within']);
+      if (typeof trigger.atLeast !== 'number') {
+        const declared = own(index.template.parameters, trigger.atLeast.param);
+        if (!declared) index.report('PWY_PARAMETER_UNKNOWN', [...at, 'atLeast', 'param'], `No parameter named "${trigger.atLeast.param}" is declared.`);
+        else if (declared.kind !== 'number') index.report('PWY_PARAMETER_KIND', [...at, 'atLeast', 'param'], `"${trigger.atLeast.param}" is a ${declared.kind} parameter; a number is needed here.`);
+        else if (!Number.isInteger(declared.value) || declared.value < 2) {
+          index.report('PWY_SCHEMA_INVALID_VALUE', ['parameters', trigger.atLeast.param, 'value'], `"${trigger.atLeast.param}" is ${declared.value}, but potential escalation counts a whole number of at least 2 episodes (it counts the new one).`);
+        }
+      }
+    }
+    if (trigger.kind === 'factRecorded' && !index.facts.has(trigger.fact)) {
+      index.report('PWY_REFERENCE_DANGLING', [...at, 'fact'], `No case fact "${trigger.fact}" is declared under facts.`);
+    }
+    if (e.when) check.condition(e.when, ['escalations', i, 'when']);
     if (trigger.kind === 'workItemOverdue') {
       if (trigger.workItemType !== undefined) check.workItemType(trigger.workItemType, [...at, 'workItemType']);
       check.span(trigger.by, [...at, 'by']);
@@ -236,10 +297,18 @@ function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referen
         else if (owner === undefined && index.workItemTypes.has(r.workItemType)) {
           index.report('PWY_OWNER_ROLE_MISSING', path, `The work item this escalation creates has no owner role (neither here nor on "${r.workItemType}").`);
         }
-        check.span(r.due, [...path, 'due']);
+        check.deadline(r.due, [...path, 'due']);
       } else if (r.kind === 'notify') check.role(r.role, [...path, 'role']);
       else if (r.kind === 'listAtMeeting') {
         if (!index.meetings.has(r.meeting)) index.report('PWY_REFERENCE_DANGLING', [...path, 'meeting'], `No meeting series "${r.meeting}" is declared under meetings.`);
+      } else if (r.kind === 'revisePlan') {
+        if (!index.planTypes.has(r.planType)) index.report('PWY_REFERENCE_DANGLING', [...path, 'planType'], `No plan type "${r.planType}" is declared under planTypes.`);
+        check.workItemType(r.workItemType, [...path, 'workItemType']);
+        if (r.ownerRole !== undefined) check.role(r.ownerRole, [...path, 'ownerRole']);
+        else if (index.workItemTypes.has(r.workItemType) && index.workItemTypes.get(r.workItemType)?.ownerRole === undefined) {
+          index.report('PWY_OWNER_ROLE_MISSING', path, `The plan-development work item this escalation opens has no owner role (neither here nor on "${r.workItemType}").`);
+        }
+        check.deadline(r.due, [...path, 'due']);
       } else check.span(r.respondWithin, [...path, 'respondWithin']);
     });
   });

@@ -18,6 +18,7 @@ export interface TemplateIndex {
   readonly tiers: ReadonlySet<string>;
   readonly meetings: ReadonlySet<string>;
   readonly conditions: ReadonlySet<string>;
+  readonly facts: ReadonlySet<string>;
   readonly problems: Problem[];
   report(code: ErrorCode, path: JsonPath, message: string, hint?: string): void;
 }
@@ -47,6 +48,7 @@ export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
   const tiers = firstIds(template.tiers?.levels ?? [], (t) => t.id, ['tiers', 'levels'], problems);
   const meetings = firstIds(template.meetings, (m) => m.id, ['meetings'], problems);
   const conditions = firstIds(template.conditions, (c) => c.id, ['conditions'], problems);
+  const facts = firstIds(template.facts, (f) => f.id, ['facts'], problems);
   firstIds(template.escalations, (e) => e.id, ['escalations'], problems);
   firstIds(template.adjustmentPoints, (a) => a.id, ['adjustmentPoints'], problems);
   firstIds(template.invariants, (i) => i.id, ['invariants'], problems);
@@ -67,6 +69,7 @@ export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
     tiers: new Set(tiers.keys()),
     meetings: new Set(meetings.keys()),
     conditions: new Set(conditions.keys()),
+    facts: new Set(facts.keys()),
     problems,
     report(code, path, message, hint) {
       problems.push(problem(code, path, message, hint));

@@ -8,7 +8,7 @@ import { assumedFacts, evaluate, type Knowledge, type Truth } from './three-valu
 
 /** One step of a witness path: how the case moved and where it ended up. */
 export interface WitnessStep {
-  readonly kind: 'start' | 'transition' | 'entryPoint' | 'tierRaised' | 'tierLowered' | 'route';
+  readonly kind: 'start' | 'transition' | 'entryPoint' | 'tierRaised' | 'tierLowered' | 'route' | 'planRevised';
   /** The node the case is at after the step. */
   readonly node: string;
   /** The case tier after the step (null: unassessed). */
@@ -17,6 +17,8 @@ export interface WitnessStep {
   readonly transition?: string;
   /** The entry-point slot a local intake source leads in through, for `entryPoint` steps. */
   readonly point?: string;
+  /** The plan whose new version starts, for `planRevised` steps. */
+  readonly planType?: string;
   /** The escalation rule, for `route` steps. */
   readonly rule?: string;
 }
@@ -48,6 +50,12 @@ interface Graph {
   readonly start: number;
   readonly tierIds: readonly string[];
   readonly canLower: boolean;
+  /** The review points where the tier may be lowered; anywhere when undefined. */
+  readonly lowerAt?: ReadonlySet<number>;
+  /** Per-version milestones that entering a node starts afresh (a plan is developed there). */
+  readonly resetsAt: ReadonlyMap<number, readonly string[]>;
+  /** Plan revisions an escalation can start at any time, with the milestones they start afresh. */
+  readonly revisions: readonly { readonly planType: string; readonly resets: readonly string[] }[];
 }
 
 /** The search's view of the one flow graph: nodes by index, edges with the sentries that guard them. */
@@ -63,7 +71,28 @@ function buildGraph(template: PathwayTemplateData): Graph {
   for (const entry of flow.entries) out[index.get(entry.from)!]!.push({ id: entry.point, kind: 'entryPoint', to: entry.to, milestones: [], guards: [] });
   const routes = flow.routes.map((route) => ({ rule: route.rule, to: index.get(route.to)! }));
   const start = flow.starts[0] === undefined ? 0 : index.get(flow.starts[0])!;
-  return { nodeIds, index, out, routes, start, tierIds: template.tiers?.levels.map((level) => level.id) ?? [], canLower: template.tiers !== undefined };
+  const lowering = template.tiers?.lowering.at;
+  const perVersion = (planType: string) => template.milestones.filter((m) => m.perPlanVersion === planType).map((m) => m.id);
+  const resetsAt = new Map<number, string[]>();
+  for (const plan of template.planTypes) {
+    for (const node of plan.developedAt) {
+      const at = index.get(node);
+      if (at !== undefined) resetsAt.set(at, [...(resetsAt.get(at) ?? []), ...perVersion(plan.id)]);
+    }
+  }
+  const revised = new Set(template.escalations.flatMap((rule) => rule.response.flatMap((r) => (r.kind === 'revisePlan' ? [r.planType] : []))));
+  return {
+    nodeIds,
+    index,
+    out,
+    routes,
+    start,
+    tierIds: template.tiers?.levels.map((level) => level.id) ?? [],
+    canLower: template.tiers !== undefined,
+    ...(lowering ? { lowerAt: new Set(lowering.flatMap((id) => (index.has(id) ? [index.get(id)!] : []))) } : {}),
+    resetsAt,
+    revisions: [...revised].map((planType) => ({ planType, resets: perVersion(planType) })).filter((revision) => revision.resets.length > 0),
+  };
 }
 
 function all(values: readonly Truth[]): Truth {
@@ -127,7 +156,8 @@ function searchViolation(template: PathwayTemplateData, graph: Graph, monitor: M
 
     for (const edge of graph.out[node]!) {
       const to = graph.index.get(edge.to)!;
-      const facts: StepFacts = { enteredNode: edge.to, milestones: edge.milestones, tierRank: rank, lowered: false };
+      const resets = graph.resetsAt.get(to);
+      const facts: StepFacts = { enteredNode: edge.to, milestones: edge.milestones, tierRank: rank, lowered: false, ...(resets ? { resets } : {}) };
       const step: WitnessStep = edge.kind === 'transition' ? { kind: 'transition', node: edge.to, tier: tierName(rank), transition: edge.id } : { kind: 'entryPoint', node: edge.to, tier: tierName(rank), point: edge.id };
       const possible = all(edge.guards.map((g) => evaluate(g, knowledge(rank, state)))) !== false;
       if (monitor.assume && monitor.wouldViolate(state, facts)) {
@@ -149,7 +179,12 @@ function searchViolation(template: PathwayTemplateData, graph: Graph, monitor: M
       const found = visit(node, higher, { milestones: [], tierRank: higher, lowered: false }, { kind: 'tierRaised', node: graph.nodeIds[node]!, tier: tierName(higher) });
       if (found) return found;
     }
-    if (graph.canLower) {
+    for (const revision of graph.revisions) {
+      const found = visit(node, rank, { milestones: [], tierRank: rank, lowered: false, resets: revision.resets }, { kind: 'planRevised', node: graph.nodeIds[node]!, tier: tierName(rank), planType: revision.planType });
+      if (found) return found;
+    }
+    // The tier falls only by the reasoned lowering, and (where the template names them) only at its review points.
+    if (graph.canLower && (graph.lowerAt === undefined || graph.lowerAt.has(node))) {
       for (let lower = 0; lower < rank; lower += 1) {
         const found = visit(node, lower, { milestones: [], tierRank: lower, lowered: true }, { kind: 'tierLowered', node: graph.nodeIds[node]!, tier: tierName(lower) });
         if (found) return found;
@@ -196,6 +231,7 @@ export function evaluateInvariants(template: PathwayTemplateData): InvariantVerd
         if (step.kind === 'transition' || step.kind === 'start') return step.node;
         if (step.kind === 'route') return `${step.node} (routed by ${step.rule})`;
         if (step.kind === 'entryPoint') return `${step.node} (a local intake source, entry point ${step.point})`;
+        if (step.kind === 'planRevised') return `[new version of ${step.planType}]`;
         return `[tier ${step.tier ?? 'none'}]`;
       });
       return { invariant: invariant.id, index, holds: false, witness: found, message: `${name} is broken: a case can go ${path.join(' → ')}.` };

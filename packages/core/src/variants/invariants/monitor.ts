@@ -9,6 +9,8 @@ export interface StepFacts {
   readonly tierRank: number;
   /** True when the step is the reasoned lowering of the tier. */
   readonly lowered: boolean;
+  /** Per-version milestones a new plan version starts afresh on this step (they count as not yet reached). */
+  readonly resets?: readonly string[];
 }
 
 /** A small automaton watching one invariant along a path. State 0 is where every path starts. */
@@ -22,6 +24,8 @@ export interface Monitor {
   readonly assume?: Condition;
   /** Whether a step would be a violation if taken (checked before guard evaluation with `assume`). */
   wouldViolate(state: number, facts: Omit<StepFacts, 'tierRank' | 'lowered'>): boolean;
+  /** The monitor state after the step's resets only, for evaluating the step's own guards. */
+  afterResets(state: number, facts: Pick<StepFacts, 'resets'>): number;
 }
 
 function matches(ref: ElementRef, facts: Pick<StepFacts, 'enteredNode' | 'milestones'> & { tierRank?: number }, tierRank: (tier: string) => number): boolean {
@@ -55,6 +59,8 @@ export function monitorFor(invariant: Invariant, template: PathwayTemplateData):
       },
       // Until `via` is seen, milestones that count as `via` are known not to be reached.
       knownMilestones: (state) => new Map(state === 2 ? [] : viaMilestones.map((milestone) => [milestone, false] as const)),
+      // mustPass reads "has passed via at some point on the path"; a new plan version does not undo that.
+      afterResets: (state) => state,
     };
   }
   if (rule.kind === 'precedes') {
@@ -64,12 +70,16 @@ export function monitorFor(invariant: Invariant, template: PathwayTemplateData):
     return {
       states: 2,
       ...(when ? { assume: when } : {}),
-      wouldViolate: (state, facts) => state === 0 && matches(rule.then, facts, tierRank) && !matches(rule.first, facts, tierRank),
+      wouldViolate: (state, facts) =>
+        (state === 0 || (firstMilestone !== undefined && (facts.resets?.includes(firstMilestone) ?? false))) && matches(rule.then, facts, tierRank) && !matches(rule.first, facts, tierRank),
       step(state, facts) {
-        if (state === 0 && matches(rule.then, facts, tierRank) && !matches(rule.first, facts, tierRank)) return 'violation';
-        return matches(rule.first, facts, tierRank) ? 1 : state;
+        // A new plan version needs its per-version milestones afresh: `first` is not reached for it.
+        const current = firstMilestone !== undefined && facts.resets?.includes(firstMilestone) ? 0 : state;
+        if (current === 0 && matches(rule.then, facts, tierRank) && !matches(rule.first, facts, tierRank)) return 'violation';
+        return matches(rule.first, facts, tierRank) ? 1 : current;
       },
       knownMilestones: (state) => (firstMilestone ? new Map([[firstMilestone, state === 1]]) : new Map()),
+      afterResets: (state, facts) => (firstMilestone !== undefined && facts.resets?.includes(firstMilestone) ? 0 : state),
     };
   }
   return undefined;
