@@ -12,8 +12,8 @@ const read = (name: string): PathwayVariant => {
 const canterbury = read('canterbury-regional');
 const westCoast = read('west-coast-rural');
 
-/** A proposed 2.0.0 of the baseline: first contact for high risk locked at PT24H, the local-services point withdrawn. */
-function proposedV2(version = '2.0.0'): PathwayTemplate {
+/** A proposed 3.0.0 of the baseline: first contact for high risk locked at PT24H, the local-services point withdrawn. */
+function proposedV3(version = '3.0.0'): PathwayTemplate {
   const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
   json.version = version;
   json.parameters.firstContactHigh!.governance = { mode: 'locked' as const, reason: 'Fixed nationally at 24 hours.' };
@@ -45,32 +45,32 @@ describe('diff', () => {
 
 describe('versions', () => {
   it('a new lock needs a major version; a version must go up; published versions are immutable', () => {
-    const minor = checkPublish(nzNationalBaseline, proposedV2('1.1.0'));
+    const minor = checkPublish(nzNationalBaseline, proposedV3('2.1.0'));
     expect(minor.problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
     expect(minor.breaking).toContain('parameter "firstContactHigh" is now locked');
-    expect(checkPublish(nzNationalBaseline, proposedV2('2.0.0')).ok).toBe(true);
+    expect(checkPublish(nzNationalBaseline, proposedV3('3.0.0')).ok).toBe(true);
     expect(checkPublish(nzNationalBaseline, { ...nzNationalBaseline }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_BUMP_REQUIRED']);
-    const published = new Map([['2.0.0', 'other content']]);
-    expect(checkPublish(nzNationalBaseline, proposedV2('2.0.0'), published).problems.map((p) => p.code)).toEqual(['PWY_VERSION_PUBLISHED']);
+    const published = new Map([['3.0.0', 'other content']]);
+    expect(checkPublish(nzNationalBaseline, proposedV3('3.0.0'), published).problems.map((p) => p.code)).toEqual(['PWY_VERSION_PUBLISHED']);
   });
 
   it('a new invariant and a tighter bound are breaking too; a relabel is not', () => {
     const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
-    json.version = '1.1.0';
+    json.version = '2.1.0';
     json.parameters.overdueMargin!.governance = { mode: 'tailorable' as const, bounds: { value: { max: 'P3D' } } };
     (json.invariants as unknown[]).push({ id: 'closure-reachable-again', label: { en: 'Closure reachable' }, rule: { kind: 'reachable', target: { node: 'closed' } } });
     const next = parseTemplate(json);
     if (!next.ok) throw new Error('invalid');
     expect(checkPublish(nzNationalBaseline, next.template).breaking).toEqual(['new invariant "closure-reachable-again"', 'parameter "overdueMargin" has tighter bounds']);
-    const relabelled = { ...nzNationalBaseline, version: '1.0.1', title: { en: 'NZ national baseline', mi: 'Te ara ā-motu' } };
+    const relabelled = { ...nzNationalBaseline, version: '2.0.1', title: { en: 'NZ national baseline', mi: 'Te ara ā-motu' } };
     expect(checkPublish(nzNationalBaseline, relabelled).ok).toBe(true);
   });
 });
 
 describe('rebase and impact', () => {
   it('re-applies every change, reporting each conflict with a suggested resolution and dropping nothing', () => {
-    const result = rebase(canterbury, nzNationalBaseline, proposedV2());
-    expect(result.variant.extends).toMatchObject({ id: 'nz-national-baseline', version: '2.0.0' });
+    const result = rebase(canterbury, nzNationalBaseline, proposedV3());
+    expect(result.variant.extends).toMatchObject({ id: 'nz-national-baseline', version: '3.0.0' });
     expect(result.variant.changes).toEqual(canterbury.changes);
     const conflicts = result.outcomes.filter((o) => o.status === 'conflict');
     expect(conflicts.map((c) => [c.change, c.op])).toEqual([
@@ -82,13 +82,13 @@ describe('rebase and impact', () => {
   });
 
   it('reports, before publishing, which variants in the catalogue a proposed version affects', () => {
-    const report = impact(proposedV2(), [nzNationalBaseline], [
+    const report = impact(proposedV3(), [nzNationalBaseline], [
       { source: 'valid/canterbury-regional.json', variant: canterbury },
       { source: 'valid/west-coast-rural.json', variant: westCoast },
     ]);
     expect(report.variants.map((v) => [v.variant, v.status])).toEqual([
-      ['nz-canterbury@1.0.0', 'conflicts'],
-      ['nz-west-coast@1.0.0', 'ok'],
+      ['nz-canterbury@2.0.0', 'conflicts'],
+      ['nz-west-coast@2.0.0', 'ok'],
     ]);
     expect(report.affected).toBe(1);
   });

@@ -71,7 +71,7 @@ function parseScenarioValue(value: unknown) {
  * codes it gets, in order, so a problem that appears or disappears fails the test.
  */
 const invalid: { name: string; code: string; change: number | null; codes: string[] }[] = [
-  { name: 'removes-locked-node', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED', ...Array<string>(5).fill('PWY_REFERENCE_DANGLING')] },
+  { name: 'removes-locked-node', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED', ...Array<string>(6).fill('PWY_REFERENCE_DANGLING')] },
   { name: 'first-contact-beyond-bound', code: 'PWY_VARIANT_OUT_OF_BOUNDS', change: 0, codes: ['PWY_VARIANT_OUT_OF_BOUNDS', 'PWY_BOUNDS_CONTRADICT'] },
   { name: 'high-risk-straight-to-closure', code: 'PWY_INVARIANT_VIOLATED', change: 0, codes: ['PWY_VARIANT_LOCKED', 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', 'PWY_INVARIANT_VIOLATED'] },
   { name: 'removes-child-expertise-check', code: 'PWY_VARIANT_LOCKED', change: 0, codes: ['PWY_VARIANT_LOCKED', ...Array<string>(3).fill('PWY_REFERENCE_DANGLING')] },
@@ -107,7 +107,7 @@ describe('invalid variants are refused with their exact problem', () => {
 });
 
 describe('ways around a safeguard that are refused too', () => {
-  const variant = (changes: unknown[], locality = { id: 'chc', level: 'regional', name: 'Fictional' }, base = { id: 'nz-national-baseline', version: '1.0.0' }) => ({
+  const variant = (changes: unknown[], locality = { id: 'chc', level: 'regional', name: 'Fictional' }, base = { id: 'nz-national-baseline', version: '2.0.0' }) => ({
     kind: 'variant',
     id: 'fictional-variant',
     version: '1.0.0',
@@ -125,7 +125,7 @@ describe('ways around a safeguard that are refused too', () => {
   });
 
   it('a region can lock a parameter, and a local variant under it cannot then change it', () => {
-    const local = variant([{ op: 'setParameter', name: 'triageCadence', value: 'weekly' }], { id: 'rga', level: 'local', name: 'Fictional' }, { id: 'nz-canterbury', version: '1.0.0' });
+    const local = variant([{ op: 'setParameter', name: 'triageCadence', value: 'weekly' }], { id: 'rga', level: 'local', name: 'Fictional' }, { id: 'nz-canterbury', version: '2.0.0' });
     expect(codes(checkVariant(regional.template, local, regional.provenance))).toEqual(['PWY_VARIANT_LOCKED']);
   });
 
@@ -166,13 +166,13 @@ describe('ways around a safeguard that are refused too', () => {
     const opened = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
     const type = opened.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
     (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P3D' }, ownerRole: {} } };
-    expect(checkPublish(nzNationalBaseline, { ...opened, version: '1.1.0' }).ok).toBe(true);
+    expect(checkPublish(nzNationalBaseline, { ...opened, version: '2.1.0' }).ok).toBe(true);
   });
 
   it('tightening an element bound is a breaking change for publishing', () => {
     const tighter = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
     const type = tighter.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
     (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P2D' } } };
-    expect(checkPublish(nzNationalBaseline, { ...tighter, version: '1.1.0' }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
+    expect(checkPublish(nzNationalBaseline, { ...tighter, version: '2.1.0' }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
   });
 });

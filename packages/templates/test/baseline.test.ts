@@ -41,14 +41,21 @@ describe('the NZ national baseline', () => {
   });
 
   const files = readdirSync(scenarioFolder).filter((name) => name.endsWith('.json')).sort();
-  it('ships the six required scenarios', () => {
+  it('ships a scenario for every practice rule it runs', () => {
     expect(files).toEqual([
       'escalation-to-high-risk.json',
       'incident-retried.json',
       'low-risk-closed-after-follow-up.json',
+      'no-screening-out.json',
       'overdue-work-item.json',
+      'plan-versions-before-release.json',
+      'potential-escalation.json',
+      'repeat-episode-window.json',
       'repeat-episode.json',
+      'safety-order-follow-up.json',
       'stale-command-refused.json',
+      'triage-decision-raises-tier.json',
+      'triage-decision-sets-tier.json',
     ]);
   });
 
