@@ -72,6 +72,7 @@ export type {
   FactRecorded,
   PlanVersionChanged,
   WorkItemAssigned,
+  PluginRequest,
 } from './model/effects.js';
 export { parseTemplate, validateTemplate, isParsedTemplate } from './model/parse-template.js';
 export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
@@ -137,3 +138,35 @@ export { checkPublish, breakingChanges } from './variants/versioning.js';
 export type { PublishCheck, PublishProblem } from './variants/versioning.js';
 export { impact } from './variants/impact.js';
 export type { ImpactReport, VariantImpact } from './variants/impact.js';
+
+export { definePlugin, declaredEffectKinds } from './model/plugin-definition.js';
+export type {
+  AnyPluginDefinition,
+  PluginDefinition,
+  NodeTypeDefinition,
+  EarlierNodeTypeVersion,
+  DesignerMetadata,
+  PluginEventDefinition,
+  PluginGuardDefinition,
+  PluginActionDefinition,
+  RiskToolDefinition,
+  TriggerDefinition,
+  PluginStateDefinition,
+  LocalityContribution,
+  LocalityJob,
+  DeclaredEffects,
+  PluginResult,
+  PluginGuardResult,
+  PluginRefusalCode,
+  PluginCaseView,
+  PluginHookArgs,
+  NodeHookArgs,
+  EventHookArgs,
+  TransitionHookArgs,
+  PluginJson,
+} from './model/plugin-definition.js';
+export type { LoadedPlugin, PluginRegistry, Contribution } from './model/plugin-registry.js';
+export type { NodeMigration } from './model/plugin-templates.js';
+export { loadPlugins } from './plugins/load-plugins.js';
+export type { LoadPluginsResult, LoadPluginsOptions } from './plugins/load-plugins.js';
+export { engineVersion } from './plugins/engine-version.js';

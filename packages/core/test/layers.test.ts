@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // Data flows one way through core: each layer imports only from the layers below it. The error
 // catalogue is at the bottom; the public index at the top.
-const layers = ['errors', 'model', 'time', 'compiler', 'engine', 'variants', 'simulation', 'index.ts'] as const;
+const layers = ['errors', 'model', 'time', 'plugins', 'compiler', 'engine', 'variants', 'simulation', 'server', 'index.ts'] as const;
 const src = join(import.meta.dirname, '..', 'src');
 
 function sourceFiles(dir: string): string[] {
@@ -21,7 +21,7 @@ function layerOf(file: string): number {
 }
 
 describe('core layers', () => {
-  it('import downwards only: errors ← model ← time ← compiler ← engine ← variants ← simulation', () => {
+  it('import downwards only: errors ← model ← time ← plugins ← compiler ← engine ← variants ← simulation', () => {
     const upward: string[] = [];
     for (const file of sourceFiles(src)) {
       for (const match of readFileSync(file, 'utf8').matchAll(/from\s+'(\.[^']+)'/g)) {

@@ -54,10 +54,10 @@ describe('template checks beyond the schema', () => {
     const json = tinyTemplateJson();
     json.nodes.push({ id: 'risk-check', stage: 'response', type: 'risk-tools/dash', typeVersion: 2, label: { en: 'Risk checklist' }, config: { threshold: 'high' } });
     json.transitions.push({ id: 'to-risk', from: 'triage', to: 'risk-check', on: 'contact.made' }, { id: 'from-risk', from: 'risk-check', to: 'closed', on: 'contact.made' });
-    expect(codesAndPaths(parseTemplate(json).problems)).toEqual(['PWY_NODE_TYPE_UNKNOWN nodes.9.type']);
+    expect(codesAndPaths(parseTemplate(json).problems)).toEqual(['PWY_PLUGIN_NODE_TYPE_UNKNOWN nodes.9.type']);
 
     const plugins = [{ name: 'risk-tools', version: '1.0.0', nodeTypes: [{ type: 'risk-tools/dash' as const, versions: [1, 2], config: () => z.strictObject({ threshold: z.number().int() }) }] }];
-    expect(codesAndPaths(parseTemplate(json, { plugins }).problems)).toEqual(['PWY_SCHEMA_INVALID_TYPE nodes.9.config.threshold']);
+    expect(codesAndPaths(parseTemplate(json, { plugins }).problems)).toEqual(['PWY_PLUGIN_CONFIG_INVALID nodes.9.config.threshold']);
     (json.nodes[9] as { config: unknown }).config = { threshold: 14 };
     const parsed = parseTemplate(json, { plugins });
     expect(parsed.ok).toBe(true);
@@ -67,7 +67,7 @@ describe('template checks beyond the schema', () => {
       expect(() => compile(parsed.template)).toThrow(expect.objectContaining({ code: 'PWY_PLUGIN_MISSING' }));
     }
     (json.nodes[9] as { typeVersion: number }).typeVersion = 3;
-    expect(parseTemplate(json, { plugins }).problems[0]?.message).toContain('not an installed version of risk-tools/dash');
+    expect(parseTemplate(json, { plugins }).problems[0]).toMatchObject({ code: 'PWY_PLUGIN_NODE_VERSION', message: expect.stringContaining('is not a version of risk-tools/dash the installed plugin provides (1, 2)') });
   });
 
   it('validateTemplate adds the graph analysis: unreachable nodes, dead ends and empty steps', () => {

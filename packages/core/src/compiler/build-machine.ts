@@ -16,8 +16,8 @@ import type { ResolvedTemplate } from './resolved-template.js';
  */
 const noReferral = new Error('A case opens from a referral: initialTransition(machine, referral).');
 
-/** The context a case opens with: the referral's persons and nothing else yet. */
-function initialContext(input: CaseInput | undefined): CaseContext {
+/** The context a case opens with: the referral's persons, each plugin's initial state, and nothing else yet. */
+function initialContext(input: CaseInput | undefined, plugins: Readonly<Record<string, unknown>>): CaseContext {
   if (input === undefined) throw noReferral;
   return {
     caseId: input.caseId,
@@ -28,6 +28,7 @@ function initialContext(input: CaseInput | undefined): CaseContext {
     persons: Object.fromEntries(input.persons.map((person) => [person.id, { id: person.id, roles: [...new Set(person.roles)] }])),
     episodes: [],
     pastEpisodeIds: [],
+    plugins,
     risk: {},
     override: null,
     decision: null,
@@ -70,7 +71,7 @@ function machineGuards(registry: Readonly<Record<string, CaseGuard<never>>>) {
  * `transition()` and collects the emitted effects in order. `guards` replaces the named guards
  * (the engine's fault injection wraps them); it defaults to the template's own.
  */
-export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Record<string, CaseGuard<never>>> = caseGuards(resolved.template, resolved.conditionRules)) {
+export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Record<string, CaseGuard<never>>> = caseGuards(resolved)) {
   const { actions: implementations, changes } = caseActions(resolved);
   /** An action implementation as an XState action: assign the new context, emit the effects, raise the events for other regions. */
   const act = <P>(implementation: ActionImplementation<P>) =>
@@ -112,6 +113,8 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
       approvePlan: act(implementations.approvePlan),
       reviewPlan: act(implementations.reviewPlan),
       closeCase: act(implementations.closeCase),
+      pluginEnter: act(implementations.pluginEnter),
+      pluginAction: act(implementations.pluginAction),
       escalate,
     },
     guards: machineGuards(guards),
@@ -142,6 +145,7 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
     ...(config.always ? { always: config.always.map((t) => ({ ...t, actions: t.actions.map(action) })) } : {}),
     ...(config.states ? { states: Object.fromEntries(Object.entries(config.states).map(([key, child]) => [key, state(child)])) } : {}),
   });
+  const initialPluginStates = Object.fromEntries(resolved.plugins.plugins.flatMap((plugin) => (plugin.definition.state ? [[plugin.name, plugin.definition.state.initial]] : [])));
   // The configuration is built from template data, so XState cannot check action and guard names
   // statically; parseTemplate has already checked every name the template uses, and the compiler
   // names only the implementations above.
@@ -149,7 +153,7 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
   return withoutThrowawayInitialState(
     builder.createMachine({
       ...(state(caseMachineConfig(resolved)) as object),
-      context: ({ input }: { input: CaseInput | undefined }) => initialContext(input),
+      context: ({ input }: { input: CaseInput | undefined }) => initialContext(input, initialPluginStates),
     } as MachineConfig),
   );
 }

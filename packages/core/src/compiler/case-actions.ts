@@ -24,6 +24,7 @@ import {
   type StepEvent,
 } from './case-step.js';
 import { dueOf, instantFromFact, type ResolvedDeadline } from './deadline-rules.js';
+import { applyPluginResult, callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Parameters of the action a human-task node runs on entry. */
@@ -325,6 +326,31 @@ export function caseActions(resolved: ResolvedTemplate) {
         const value = payload(event).value;
         changes.setFact(draft, emit, raise, event, text(payload(event).fact), value === null || value === undefined ? null : text(value));
       })) satisfies ActionImplementation<undefined>,
+    /** A plugin node's `enter` hook: what it returns is applied to the case, within what its node type declares. */
+    pluginEnter: ((context, event, params) =>
+      change(context, (draft, emit, raise) => {
+        const contribution = resolved.plugins.nodeType(params.type);
+        const enter = contribution?.definition.enter;
+        if (!contribution || !enter) return;
+        const { plugin, definition } = contribution;
+        const node = resolved.graph.nodes.get(params.node);
+        const config = node && 'config' in node ? node.config : {};
+        const hook = `${params.type} enter`;
+        const result = callHook(plugin, hook, () => enter.call(definition, { case: pluginCaseView(context), state: pluginState(context, plugin), at: eventTime(event, context), node: params.node, config }));
+        applyPluginResult(draft, emit, raise, event, resolved, changes, plugin, result, definition.effects, { hook, node: params.node });
+      })) satisfies ActionImplementation<{ readonly type: string; readonly node: string }>,
+    /** A plugin's action named on a transition (`<plugin>/<action>`), within the effects it declares. */
+    pluginAction: ((context, event, params) =>
+      change(context, (draft, emit, raise) => {
+        const contribution = resolved.plugins.action(params.name);
+        if (!contribution) return;
+        const { plugin, definition } = contribution;
+        const hook = `action ${params.name}`;
+        const result = callHook(plugin, hook, () =>
+          definition.run({ case: pluginCaseView(context), state: pluginState(context, plugin), at: eventTime(event, context), event: event.type, payload: payload(event), params: params.params, node: params.node }),
+        );
+        applyPluginResult(draft, emit, raise, event, resolved, changes, plugin, result, definition.effects, { hook, transition: params.transition });
+      })) satisfies ActionImplementation<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node: string; readonly transition: string }>,
     /** An event that records case facts from its payload (e.g. a safety order's expiry with the safety actions). */
     recordFactsFromPayload: ((context, event, params) =>
       change(context, (draft, emit, raise) => {

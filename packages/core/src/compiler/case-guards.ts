@@ -1,10 +1,11 @@
 import type { ErrorCode } from '../errors/catalogue.js';
 import { describeCondition, type Condition } from '../model/conditions.js';
 import { own } from '../model/own.js';
-import type { PathwayTemplate } from '../model/template.js';
 import type { CaseContext, CaseEvent } from './case-state.js';
-import { assessedTier, conditionHolds, derivedTier, tierRank, type ConditionRules } from './case-rules.js';
+import { assessedTier, conditionHolds, derivedTier, tierRank } from './case-rules.js';
 import { compareInstants } from '../time/deadlines.js';
+import { callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
+import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Why a guard does not let an event through, in the case's own words. */
 export interface GuardRefusal {
@@ -61,7 +62,8 @@ function guard<P>(reads: CaseGuard<P>['reads'], check: CaseGuard<P>['check']): C
  * returns `true` or a coded refusal, so the machine decides what is allowed and the engine can say
  * why not with the same rule. Named in compiled transitions, never written in templates.
  */
-export function caseGuards(template: PathwayTemplate, rules: ConditionRules) {
+export function caseGuards(resolved: Pick<ResolvedTemplate, 'template' | 'conditionRules' | 'plugins'>) {
+  const { template, conditionRules: rules, plugins } = resolved;
   const { tiers } = template;
   /** "Version 2 of family-safety-plan", or the plan type alone before any version is started. */
   const draftName = (context: CaseContext, planType: string) => {
@@ -131,6 +133,16 @@ export function caseGuards(template: PathwayTemplate, rules: ConditionRules) {
         ? true
         : mismatch(`"${params.node}" approves ${params.planTypes.join(', ')}; "${String(event.payload.planType)}" is approved at its own approval step.`),
     ),
+    /** A plugin's guard named by the template (`<plugin>/<guard>`): its own verdict, asked with a read-only view of the case. */
+    pluginGuard: guard<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node: string }>('event', ({ context, event }, params) => {
+      const contribution = plugins.guard(params.name);
+      if (!contribution) return refuse('PWY_COMMAND_NOT_ALLOWED', `The guard "${params.name}" is not installed.`);
+      const { plugin, definition } = contribution;
+      const verdict = callHook(plugin, `guard ${params.name}`, () =>
+        definition.check({ case: pluginCaseView(context), state: pluginState(context, plugin), at: event.at, event: event.type, payload: event.payload, params: params.params, node: params.node }),
+      );
+      return verdict === true ? true : refuse(verdict.code, verdict.message);
+    }),
     /** Never passes: says where a command is taken instead (a plan's approval step, the tier's review points). */
     onlyAt: guard<{ readonly code: ErrorCode; readonly message: string }>('context', (_args, params) => ({ code: params.code, message: params.message, elsewhere: true })),
     /** The episode the payload reports is not one the case already has. */

@@ -157,6 +157,8 @@ export interface CaseContext {
    * under an old id is still refused, and never counts twice.
    */
   readonly pastEpisodeIds: readonly string[];
+  /** Each installed plugin's own state in this case, by plugin name, as the plugin's schema defines it. */
+  readonly plugins: Readonly<Record<string, unknown>>;
   readonly risk: Readonly<Record<string, RiskRecord>>;
   readonly override: OverrideRecord | null;
   /** The latest tier decision by an assessment source such as the triage meeting. */

@@ -1,6 +1,7 @@
 import { PathwaysError } from '../errors/problem.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { isParsedTemplate } from '../model/parse-template.js';
+import { registryOf } from '../model/plugin-registry.js';
 import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { buildCaseMachine, type CaseMachine } from './build-machine.js';
 import { caseGuards, type CaseGuards } from './case-guards.js';
@@ -72,8 +73,8 @@ export function compile(template: PathwayTemplate, plugins: readonly InstalledPl
   const hash = contentHash(template);
   let compiled = cache.get(`${hash}|${key}`);
   if (!compiled) {
-    const resolved = resolveTemplate(template);
-    const guards = caseGuards(template, resolved.conditionRules);
+    const resolved = resolveTemplate(template, registryOf(plugins));
+    const guards = caseGuards(resolved);
     compiled = { template, contentHash: hash, plugins: versions, machine: buildCaseMachine(resolved, guards), guards, resolved };
     if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
     cache.set(`${hash}|${key}`, compiled);

@@ -7,6 +7,7 @@ import { addTimeSpan } from '../time/deadlines.js';
 import type { CaseContext, CaseEvent } from './case-state.js';
 import { conditionHolds, episodesWithin, isRepeatEpisode, tierRank } from './case-rules.js';
 import { change, dropTimer, nextId, openWorkItem, type Draft, type Emit, type Step } from './case-step.js';
+import { callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 import type { CaseChanges } from './case-actions.js';
 
@@ -27,8 +28,26 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** The rules of plugin trigger types the event sets off: each asked after the events it names. */
+function pluginRules(context: CaseContext, event: CaseEvent, resolved: ResolvedTemplate): { rule: EscalationRule }[] {
+  const fired: { rule: EscalationRule }[] = [];
+  for (const rule of resolved.escalations.values()) {
+    if (rule.trigger.kind !== 'plugin') continue;
+    const contribution = resolved.plugins.trigger(rule.trigger.type);
+    if (!contribution || !contribution.definition.on.includes(event.type)) continue;
+    const { plugin, definition } = contribution;
+    const params = rule.trigger.params;
+    if (callHook(plugin, `trigger ${rule.trigger.type}`, () => definition.fires({ case: pluginCaseView(context), state: pluginState(context, plugin), at: event.at, event: event.type, payload: event.payload, params }))) fired.push({ rule });
+  }
+  return fired;
+}
+
 /** The rules an event sets off, each with the work item concerned (for overdue triggers). */
 function firedRules(context: CaseContext, event: CaseEvent, source: TriggerSource, resolved: ResolvedTemplate): { rule: EscalationRule; workItemId?: string }[] {
+  return [...builtInRules(context, event, source, resolved), ...pluginRules(context, event, resolved)];
+}
+
+function builtInRules(context: CaseContext, event: CaseEvent, source: TriggerSource, resolved: ResolvedTemplate): { rule: EscalationRule; workItemId?: string }[] {
   const { template } = resolved;
   const rules = [...resolved.escalations.values()];
   switch (source) {

@@ -80,14 +80,18 @@ function compileEdge(resolved: ResolvedTemplate, edge: FlowEdge): TransitionConf
   // A plan version is approved at its approval activity only, and only when its own condition holds.
   const approvedHere = edge.on === 'plan.approved' ? resolved.template.planTypes.filter((plan) => (plan.approval.node ?? edge.from) === edge.from).map((plan) => plan.id) : [];
   if (approvedHere.length > 0) guards.push({ type: 'planApprovedHere', params: { planTypes: approvedHere, node: edge.from } }, { type: 'planApprovable' });
-  if (edge.guard) guards.push({ type: edge.guard.name, params: edge.guard.params });
+  if (edge.guard) {
+    guards.push(edge.guard.name.includes('/') ? { type: 'pluginGuard', params: { name: edge.guard.name, params: edge.guard.params, node: edge.from } } : { type: edge.guard.name, params: edge.guard.params });
+  }
   if (edge.when) guards.push({ type: 'conditionHolds', params: { condition: edge.when, about: `The condition of "${edge.id}"` } });
   // Sentries: leaving a stage needs its exit criterion; entering one needs its entry criterion.
   if (edge.stageExit) guards.push({ type: 'conditionHolds', params: { condition: edge.stageExit.condition, about: `${stageName(edge.stageExit.step)} exit criterion`.replace(/^the/, 'The') } });
   if (edge.stageEntry) guards.push({ type: 'conditionHolds', params: { condition: edge.stageEntry.condition, about: `${stageName(edge.stageEntry.step)} entry criterion`.replace(/^the/, 'The') } });
   const actions: ActionConfig[] = approvedHere.length > 0 ? [{ type: 'approvePlan' }] : [];
   for (const action of edge.actions) {
-    if (action.name === 'notifyRole') {
+    if (action.name.includes('/')) {
+      actions.push({ type: 'pluginAction', params: { name: action.name, params: action.params, node: edge.from, transition: edge.id } });
+    } else if (action.name === 'notifyRole') {
       actions.push({ type: 'notifyRole', params: { role: action.params.role, message: action.params.message ?? edge.id, node: edge.from, transition: edge.id } });
     } else {
       actions.push({ type: 'recordMilestone', params: { milestone: action.params.milestone, transition: edge.id } }, { raise: internalEventTypes.milestoneReached, payload: 'milestone', value: String(action.params.milestone) });
@@ -137,6 +141,18 @@ function compileNode(resolved: ResolvedTemplate, node: PathwayNode): StateConfig
   } else if (node.type === 'end') {
     // Closing ends everything still outstanding: open work items are cancelled, timers too.
     entry.push({ type: 'closeCase' });
+  } else {
+    // A plugin's node: the work item its node type opens (like a human task's), then its own hook.
+    const contribution = resolved.plugins.nodeType(node.type);
+    const workItemType = contribution?.definition.workItemType;
+    if (workItemType !== undefined) {
+      const type = resolved.template.workItemTypes.find((w) => w.id === workItemType);
+      const due = resolved.typeDeadline(workItemType);
+      entry.push({ type: 'openWorkItem', params: { node: node.id, workItemType, ownerRole: type?.ownerRole ?? 'coordinator', ...(type?.ownerAgency ? { ownerAgency: type.ownerAgency } : {}), ...(due ? { due } : {}) } satisfies OpenWorkItemParams });
+      const completingEvents = [...new Set(outgoing.filter((t) => t.workItem === 'done' && t.on).map((t) => t.on!))];
+      exit.push({ type: 'closeWorkItems', params: { node: node.id, completingEvents } satisfies CloseWorkItemsParams });
+    }
+    if (contribution?.definition.enter) entry.push({ type: 'pluginEnter', params: { type: node.type, node: node.id } });
   }
   const on: Record<string, TransitionConfig[]> = {};
   const always: TransitionConfig[] = [];
@@ -263,7 +279,7 @@ function recordsRegion(resolved: ResolvedTemplate): StateConfig {
   // An event that only records dated facts (e.g. a release date from Corrections) can be sent at
   // any step; the recording rides on this transition like on any other (see ridingActions).
   const flowEvents = new Set(resolved.graph.edges.map((edge) => edge.on));
-  const escalationEvents = ridingActions(template).escalationEvents;
+  const escalationEvents = ridingActions(resolved).escalationEvents;
   for (const event of template.events) {
     if (!event.records || Object.keys(event.records).length === 0 || flowEvents.has(event.type) || escalationEvents.has(event.type)) continue;
     on[event.type] = [transition({ guards: [open], actions: [...checks] })];
@@ -294,7 +310,7 @@ function escalationsRegion(resolved: ResolvedTemplate): StateConfig {
     [internalEventTypes.factChanged]: [transition({ actions: [escalate, ...checks] })],
   };
   if (resolved.checksConditions) on[internalEventTypes.conditionsCheck] = [transition({ actions: [escalate] })];
-  for (const event of ridingActions(resolved.template).escalationEvents) {
+  for (const event of ridingActions(resolved).escalationEvents) {
     if (!on[event]) on[event] = [transition({ guards: [{ type: 'caseOpen' }], actions: [escalate, ...checks] })];
   }
   return { id: 'escalations', on };
@@ -310,7 +326,8 @@ function escalationsRegion(resolved: ResolvedTemplate): StateConfig {
  *   rules are handled by the escalations region in every state instead (a barrier can be raised at
  *   any time): `escalationEvents`.
  */
-function ridingActions(template: PathwayTemplate): { readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>; readonly escalationEvents: ReadonlySet<string> } {
+function ridingActions(resolved: ResolvedTemplate): { readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>; readonly escalationEvents: ReadonlySet<string> } {
+  const { template } = resolved;
   const byEvent = new Map<string, ActionConfig[]>();
   const add = (event: string, ...actions: ActionConfig[]) => byEvent.set(event, [...(byEvent.get(event) ?? []), ...actions]);
   for (const event of template.events) {
@@ -318,11 +335,17 @@ function ridingActions(template: PathwayTemplate): { readonly byEvent: ReadonlyM
     if (event.assessesTier) add(event.type, { type: 'recordDecision', params: event.assessesTier }, { raise: internalEventTypes.tierRecompute, payload: 'cause' });
   }
   const escalationEvents = new Set<string>();
-  for (const rule of template.escalations) {
-    if (rule.trigger.kind !== 'event' || rule.trigger.event === 'episode.reported') continue;
-    if (isCaseCommand(rule.trigger.event) || rule.trigger.event === template.tiers?.lowering.event) {
-      if (!byEvent.get(rule.trigger.event)?.some((action) => 'type' in action && action.type === 'escalate')) add(rule.trigger.event, { type: 'escalate' });
-    } else escalationEvents.add(rule.trigger.event);
+  // A plugin trigger type is asked after the events it names, like an event trigger on each.
+  const triggerEvents = template.escalations.flatMap((rule) => {
+    if (rule.trigger.kind === 'event') return [rule.trigger.event];
+    if (rule.trigger.kind === 'plugin') return resolved.plugins.trigger(rule.trigger.type)?.definition.on ?? [];
+    return [];
+  });
+  for (const event of new Set(triggerEvents)) {
+    if (event === 'episode.reported' || event === timerFiredEvent) continue;
+    if (isCaseCommand(event) || event === template.tiers?.lowering.event) {
+      if (!byEvent.get(event)?.some((action) => 'type' in action && action.type === 'escalate')) add(event, { type: 'escalate' });
+    } else escalationEvents.add(event);
   }
   return { byEvent, escalationEvents };
 }
@@ -350,7 +373,7 @@ export function caseMachineConfig(resolved: ResolvedTemplate): StateConfig {
     escalations: escalationsRegion(resolved),
   };
   if (resolved.template.tiers) regions.tier = tierRegion(resolved);
-  const riding = ridingActions(resolved.template);
+  const riding = ridingActions(resolved);
   const root: StateConfig = { id: 'case', type: 'parallel', entry: [{ type: 'recordOpening' }], states: regions };
   return withRidingActions(root, riding.byEvent, riding.escalationEvents);
 }

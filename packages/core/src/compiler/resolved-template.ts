@@ -3,6 +3,7 @@ import { flowGraph, type FlowGraph } from '../model/flow-graph.js';
 import { meetingPeriod } from '../model/meeting-cadence.js';
 import { own } from '../model/own.js';
 import type { Deadline, TimeSpan } from '../model/parameters.js';
+import { createRegistry, type PluginRegistry } from '../model/plugin-registry.js';
 import type { PathwayTemplate } from '../model/template.js';
 import type { ConditionRules } from './case-rules.js';
 import type { WorkItemSettings } from './case-step.js';
@@ -15,6 +16,8 @@ import { resolveSpan } from './resolve-span.js';
  */
 export interface ResolvedTemplate {
   readonly template: PathwayTemplate;
+  /** The installed plugins whose node types, guards, actions, triggers and events the machine runs. */
+  readonly plugins: PluginRegistry;
   readonly graph: FlowGraph;
   readonly workItems: WorkItemSettings;
   readonly conditionRules: ConditionRules;
@@ -38,7 +41,7 @@ export interface ResolvedTemplate {
 }
 
 /** Resolves what the machine needs of a parsed template. */
-export function resolveTemplate(template: PathwayTemplate): ResolvedTemplate {
+export function resolveTemplate(template: PathwayTemplate, plugins: PluginRegistry = createRegistry([])): ResolvedTemplate {
   const span = (value: Parameters<typeof resolveSpan>[1]) => resolveSpan(template, value);
   const deadline = (value: Deadline) => resolveDeadline(template, value);
   const types = new Map(template.workItemTypes.map((type) => [type.id, type]));
@@ -47,6 +50,7 @@ export function resolveTemplate(template: PathwayTemplate): ResolvedTemplate {
   );
   return {
     template,
+    plugins,
     graph: flowGraph(template),
     resolveSpan: span,
     resolveDeadline: deadline,

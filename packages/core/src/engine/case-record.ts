@@ -93,6 +93,8 @@ export interface CaseView {
   readonly workers: Readonly<Record<string, string>>;
   /** The current tier decision (e.g. the triage meeting's), if any. */
   readonly decision: TierDecision | null;
+  /** Each installed plugin's state in this case, by plugin name. */
+  readonly plugins: Readonly<Record<string, unknown>>;
   readonly timers: readonly TimerRecord[];
   readonly milestones: Readonly<Record<string, string>>;
   /** Escalations raised (from the history). */
@@ -121,6 +123,8 @@ export interface Incident {
   readonly nodes: readonly string[];
   readonly error: string;
   readonly at: string;
+  /** The plugin whose guard, action or hook failed (`name@version`), when one did. */
+  readonly plugin?: string;
 }
 
 export type CommandResult =

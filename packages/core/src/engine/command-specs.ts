@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { caseCommandPayloads, tierLoweringPayload, type CaseCommandType } from '../model/case-commands.js';
+import { createRegistry, type PluginRegistry } from '../model/plugin-registry.js';
 import type { PathwayTemplate } from '../model/template.js';
 import { timerFiredEvent } from '../model/transitions.js';
 import { oneOf, payloadSchema, timerFiredPayload, type PayloadVocabulary } from './payload-schemas.js';
@@ -36,7 +37,7 @@ const builtInLabels: Record<CaseCommandType, string> = {
  * Who may send a command is a property of the command, checked before the case is asked; what
  * the case allows now is asked of its machine.
  */
-export function commandSpecs(template: PathwayTemplate): Map<string, CommandSpec> {
+export function commandSpecs(template: PathwayTemplate, plugins: PluginRegistry = createRegistry([])): Map<string, CommandSpec> {
   const tierIds = template.tiers?.levels.map((level) => level.id) ?? [];
   const vocabulary: PayloadVocabulary = { tiers: tierIds };
   const tier = oneOf(tierIds);
@@ -53,6 +54,10 @@ export function commandSpecs(template: PathwayTemplate): Map<string, CommandSpec
   };
   const specs = new Map<string, CommandSpec>();
   for (const [type, payload] of Object.entries(payloads)) specs.set(type, { type, label: builtInLabels[type as CaseCommandType], payload });
+  // A plugin's events come with their own payload schemas (the template may redeclare one to narrow its roles).
+  for (const { key, definition } of plugins.events) {
+    if (!template.events.some((event) => event.type === key)) specs.set(key, { type: key, label: definition.label.en, payload: definition.payload, ...(definition.roles ? { roles: definition.roles } : {}) });
+  }
   for (const event of template.events) {
     if (specs.has(event.type)) continue;
     specs.set(event.type, { type: event.type, label: event.label.en, payload: payloadSchema(event, vocabulary), ...(event.roles ? { roles: event.roles } : {}) });

@@ -5,6 +5,7 @@ import type { CaseGuard } from '../compiler/case-guards.js';
 import type { CaseEvent, CaseSnapshot } from '../compiler/case-state.js';
 import { compile, type CompiledPathway } from '../compiler/compile.js';
 import type { NodeMeta } from '../compiler/machine-config.js';
+import { failedPlugin } from '../compiler/plugin-runtime.js';
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import { PathwaysError, type Problem } from '../errors/problem.js';
 import { commandEnvelope, type CommandEnvelope, type CommandInput } from '../model/command-envelope.js';
@@ -99,7 +100,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
   const machine: CaseMachine = options.faults?.length ? buildCaseMachine(pathway.resolved, withFaults(pathway.guards, options.faults)) : pathway.machine;
   const plugins = pathway.plugins.map((plugin) => `${plugin.name}@${plugin.version}`);
   const nodes = new Map<string, PathwayNode>(pathway.template.nodes.map((node) => [node.id, node]));
-  const specs = commandSpecs(pathway.template);
+  const specs = commandSpecs(pathway.template, pathway.resolved.plugins);
   const inspector = options.inspect;
   // Payload schemas never change for an engine; views are read often, so convert each once.
   const jsonSchemas = new Map<string, Record<string, unknown>>();
@@ -181,6 +182,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         nodes: activeNodeIds(record.snapshot),
         error: causeOf(error),
         at: event.at,
+        ...(failedPlugin(error) ? { plugin: failedPlugin(error)! } : {}),
       };
       return { kind: 'incident', incident };
     }
@@ -288,6 +290,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         facts: context.facts,
         workers: context.workers,
         decision: context.decision,
+        plugins: context.plugins,
         timers: Object.values(context.timers),
         milestones: context.milestones,
         escalations: history?.escalations ?? [],

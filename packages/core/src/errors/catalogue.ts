@@ -383,6 +383,81 @@ export const errorCatalogue = {
     'A guard or action failed',
     'The case kept its previous state and an incident was recorded; fix the cause, then retry the incident.',
   ),
+  PWY_PLUGIN_INVALID: entry(
+    'PWY_PLUGIN_INVALID',
+    'Plugin definition is invalid',
+    'Correct the plugin at the path given: its name is kebab-case, its version a semantic version, and its contributions follow the SDK reference (docs/reference/plugin-sdk.md).',
+  ),
+  PWY_PLUGIN_DUPLICATE: entry(
+    'PWY_PLUGIN_DUPLICATE',
+    'Plugin or contribution declared twice',
+    'Install each plugin once, and give every contribution (node type, event, work-item type, fact, guard, action) a name no other plugin or the template uses.',
+  ),
+  PWY_PLUGIN_ENGINE_RANGE: entry(
+    'PWY_PLUGIN_ENGINE_RANGE',
+    'Plugin does not work with this engine',
+    'Install a version of the plugin whose `engine` range includes this engine version, or widen the range if the plugin was tested with it.',
+  ),
+  PWY_PLUGIN_SCHEMA_NOT_JSON: entry(
+    'PWY_PLUGIN_SCHEMA_NOT_JSON',
+    'Plugin schema cannot be shown as JSON Schema',
+    'Use zod types that convert to JSON Schema (objects, strings, numbers, enums, arrays; no transforms, functions, dates or maps), so the designer can draw the form and the API can validate it.',
+  ),
+  PWY_PLUGIN_NODE_TYPE_UNKNOWN: entry(
+    'PWY_PLUGIN_NODE_TYPE_UNKNOWN',
+    'No installed plugin provides this node type',
+    'Install the plugin that provides it (list it in pathways.config.json), or correct the node type.',
+  ),
+  PWY_PLUGIN_NODE_VERSION: entry(
+    'PWY_PLUGIN_NODE_VERSION',
+    'Node type version not provided',
+    'Use a typeVersion the installed plugin provides (its current version or an earlier one it can migrate), or install the plugin version the template was written for.',
+  ),
+  PWY_PLUGIN_CONFIG_INVALID: entry(
+    'PWY_PLUGIN_CONFIG_INVALID',
+    'Plugin node configuration is invalid',
+    "Correct the node's config at the path given, as the node type's schema for its typeVersion asks.",
+  ),
+  PWY_PLUGIN_MIGRATION_FAILED: entry(
+    'PWY_PLUGIN_MIGRATION_FAILED',
+    'Plugin node configuration could not be migrated',
+    "The plugin's migration failed or gave a configuration its next version refuses: report it to the plugin's authors, or update the node by hand.",
+  ),
+  PWY_PLUGIN_REFERENCE: entry(
+    'PWY_PLUGIN_REFERENCE',
+    'Plugin guard, action, trigger or event not provided',
+    'Name a guard, action, trigger or event an installed plugin provides (`<plugin>/<name>`), with the params it takes, or install the plugin.',
+  ),
+  PWY_PLUGIN_REFUSED: entry(
+    'PWY_PLUGIN_REFUSED',
+    "A plugin's guard refused the command",
+    'Read the message: it says what the plugin needs before the command can be taken.',
+  ),
+  PWY_PLUGIN_EFFECT_UNDECLARED: entry(
+    'PWY_PLUGIN_EFFECT_UNDECLARED',
+    'Plugin did something it did not declare',
+    "The plugin's hook acted on an element that is not its own without declaring it in `effects`: the case is unchanged. Report it to the plugin's authors.",
+  ),
+  PWY_PLUGIN_STATE_INVALID: entry(
+    'PWY_PLUGIN_STATE_INVALID',
+    'Plugin state is invalid or too large',
+    "The plugin's new case state fails its schema or exceeds its size bound: the case is unchanged. Report it to the plugin's authors.",
+  ),
+  PWY_PLUGIN_HANDLER_FAILED: entry(
+    'PWY_PLUGIN_HANDLER_FAILED',
+    "A plugin's effect handler kept failing",
+    'The command stays committed; the request was retried with backoff and is now an incident. Fix the cause (the service the handler calls), then retry the incident.',
+  ),
+  PWY_CONFIG_INVALID: entry(
+    'PWY_CONFIG_INVALID',
+    'Pathways configuration is invalid',
+    'Correct pathways.config.json at the path given: it lists the installed plugins by package name or relative path.',
+  ),
+  PWY_PLUGIN_NOT_FOUND: entry(
+    'PWY_PLUGIN_NOT_FOUND',
+    'Plugin cannot be imported',
+    'Install the package (pnpm add <name>) or correct the path in pathways.config.json; the module must export its plugin definition as the default export or as `plugin`.',
+  ),
   PWY_CLI_USAGE: entry(
     'PWY_CLI_USAGE',
     'Wrong command-line usage',

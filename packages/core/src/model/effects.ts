@@ -17,7 +17,8 @@ export type Effect =
   | EpisodeRecorded
   | FactRecorded
   | PlanVersionChanged
-  | WorkItemAssigned;
+  | WorkItemAssigned
+  | PluginRequest;
 
 interface EffectBase {
   /** Derived id, `caseId:seq:n`; stable across replays. */
@@ -63,6 +64,19 @@ export interface WorkItemAssigned extends EffectBase {
   readonly type: 'workItem.assigned';
   readonly workItemId: string;
   readonly assignee: string | null;
+}
+
+/**
+ * A plugin asks its server-side handler to do something (call a service, send a letter). Handled
+ * after the command is committed, at least once: the handler must be idempotent by `effectId`.
+ */
+export interface PluginRequest extends EffectBase {
+  readonly type: 'plugin.request';
+  /** The plugin, `name@version`. */
+  readonly plugin: string;
+  /** The request type the plugin's handler answers, e.g. `sanctuary-safety.visit`. */
+  readonly request: string;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 /** A dated case fact was recorded, changed or cleared (`null`). */

@@ -4,6 +4,8 @@ import { conditionSchema } from './conditions.js';
 import { governanceField } from './governance.js';
 import { deadline, parameterRef, timeSpanOrRef } from './parameters.js';
 import { elementId, eventType, labels } from './primitives.js';
+import { jsonValue } from './json-value.js';
+import { pluginContributionName } from './transitions.js';
 
 /** What sets an escalation off. */
 export const escalationTrigger = z.discriminatedUnion('kind', [
@@ -46,6 +48,8 @@ export const escalationTrigger = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('factRecorded'), fact: factName }),
   /** A condition over the case became true. */
   z.strictObject({ kind: z.literal('condition'), condition: conditionSchema }),
+  /** An installed plugin's trigger type (`<plugin>/<trigger>`), asked after the events it names. */
+  z.strictObject({ kind: z.literal('plugin'), type: pluginContributionName, params: z.record(z.string(), jsonValue).default({}) }),
 ]);
 export type EscalationTrigger = z.infer<typeof escalationTrigger>;
 

@@ -99,14 +99,16 @@ export function pluginNodeSchema(type: `${string}/${string}`, versions: readonly
     })
     .superRefine((node, ctx) => {
       if (!versions.includes(node.typeVersion)) {
-        ctx.addIssue({ code: 'custom', path: ['typeVersion'], message: `is not an installed version of ${type} (installed: ${versions.join(', ')})` });
+        ctx.addIssue({ code: 'custom', path: ['typeVersion'], message: `is not a version of ${type} the installed plugin provides (${versions.join(', ')})`, params: { pathwaysCode: 'PWY_PLUGIN_NODE_VERSION' } });
         return;
       }
       const schema = config(node.typeVersion);
       if (!schema) return;
       const result = schema.safeParse(node.config);
       if (!result.success) {
-        for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: ['config', ...issue.path] } as z.core.$ZodRawIssue);
+        for (const issue of result.error.issues) {
+          ctx.addIssue({ code: 'custom', path: ['config', ...issue.path], message: `does not fit ${type} version ${node.typeVersion}: ${issue.message}`, params: { pathwaysCode: 'PWY_PLUGIN_CONFIG_INVALID' } });
+        }
       }
     });
 }

@@ -6,11 +6,19 @@ import { checkPracticeRules } from './checks/practice-rules.js';
 import { checkReferences } from './checks/references.js';
 import { indexTemplate } from './checks/template-index.js';
 import { readInput } from './read-input.js';
+import { registryOf } from './plugin-registry.js';
+import { prepareForPlugins, type NodeMigration } from './plugin-templates.js';
 import { createTemplateSchema, type InstalledPlugin, type PathwayTemplate, type PathwayTemplateData } from './template.js';
 
 /** Outcome of parsing a template: the template, or every problem found. */
 export type ParseTemplateResult =
-  | { readonly ok: true; readonly template: PathwayTemplate; readonly problems: readonly [] }
+  | {
+      readonly ok: true;
+      readonly template: PathwayTemplate;
+      readonly problems: readonly [];
+      /** Plugin nodes whose configuration was migrated to their node type's current version on load. */
+      readonly migrations: readonly NodeMigration[];
+    }
   | {
       readonly ok: false;
       /** True when the input could not be read as a template at all (not JSON, too deep, too large). */
@@ -59,13 +67,22 @@ export function validateTemplate(input: string | unknown, options: ParseTemplate
 }
 
 function checkTemplate(input: string | unknown, options: ParseTemplateOptions, analyse: boolean): ParseTemplateResult {
-  const nodeTypes = (options.plugins ?? []).flatMap((plugin) => plugin.nodeTypes);
-  const read = readInput(input, createTemplateSchema(nodeTypes));
+  const plugins = options.plugins ?? [];
+  const nodeTypes = plugins.flatMap((plugin) => plugin.nodeTypes);
+  const registry = registryOf(plugins);
+  let migrations: readonly NodeMigration[] = [];
+  const read = readInput(input, createTemplateSchema(nodeTypes), {
+    prepare: (value) => {
+      const prepared = prepareForPlugins(value, registry);
+      migrations = prepared.migrations;
+      return prepared;
+    },
+  });
   if (!read.ok) return read;
   // The schema's output is a fresh object nobody else holds: freezing it now lets every check
   // below share one flow graph, and what is checked is exactly what compiles.
   const data: PathwayTemplateData = deepFreeze(read.value);
-  const index = indexTemplate(data);
+  const index = indexTemplate(data, registry);
   checkReferences(index);
   checkPracticeRules(index);
   checkBounds(index);
@@ -76,5 +93,5 @@ function checkTemplate(input: string | unknown, options: ParseTemplateOptions, a
   if (problems.length > 0) return { ok: false, unusable: false, problems };
   const template = data as PathwayTemplate;
   parsedTemplates.add(template);
-  return { ok: true, template, problems: [] };
+  return { ok: true, template, problems: [], migrations };
 }

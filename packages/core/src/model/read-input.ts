@@ -18,6 +18,11 @@ export type ReadInputResult<T> =
 export interface ReadInputOptions {
   /** Code every schema problem is reported under instead of its own (e.g. `PWY_SCENARIO_INVALID`). */
   readonly schemaCode?: ErrorCode;
+  /**
+   * Runs on the screened document before its schema (e.g. migrating plugin nodes): returns the
+   * document to check, and problems of its own reported beside the schema's.
+   */
+  readonly prepare?: (value: unknown) => { readonly value: unknown; readonly problems: readonly Problem[] };
 }
 
 /**
@@ -35,9 +40,11 @@ export function readInput<S extends z.ZodType>(input: unknown, schema: S, option
   }
   const screened = screenJsonValue(value);
   if (screened.unusable || screened.problems.length > 0) return { ok: false, unusable: screened.unusable, problems: screened.problems };
+  const prepared = options.prepare ? options.prepare(value) : { value, problems: [] };
+  value = prepared.value;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const problems = problemsFromZodIssues(parsed.error.issues, [], value);
+  if (!parsed.success || prepared.problems.length > 0) {
+    const problems = [...prepared.problems, ...(parsed.success ? [] : problemsFromZodIssues(parsed.error.issues, [], value))];
     const { schemaCode } = options;
     return { ok: false, unusable: false, problems: schemaCode ? problems.map((p) => problem(schemaCode, p.path, p.message, p.hint)) : problems };
   }

@@ -7,6 +7,7 @@ import { escalationRule } from './escalations.js';
 import { eventDeclaration } from './events.js';
 import { governanceField } from './governance.js';
 import { invariant } from './invariants.js';
+import type { AnyPluginDefinition } from './plugin-definition.js';
 import { coreNodeSchemas, pluginNodeSchema, type PathwayNode } from './nodes.js';
 import { agency, role } from './organisation.js';
 import { parameter } from './parameters.js';
@@ -95,6 +96,8 @@ export interface InstalledPlugin {
   /** Exact semantic version, e.g. `1.2.0`. */
   readonly version: string;
   readonly nodeTypes: readonly InstalledNodeType[];
+  /** The plugin's definition (`definePlugin`), when it was loaded with `loadPlugins`: its hooks run in the engine. */
+  readonly definition?: AnyPluginDefinition;
 }
 
 function templateShape<N extends z.ZodType>(node: N) {

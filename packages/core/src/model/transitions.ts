@@ -6,17 +6,23 @@ import { elementId, eventType } from './primitives.js';
 
 export type { JsonValue } from './json-value.js';
 
+/** A guard, action or trigger an installed plugin provides: `<plugin>/<name>`, e.g. `housing-safety/eligible`. */
+export const pluginContributionName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/, { message: 'must be a plugin contribution such as housing-safety/eligible' });
+
 /** A named guard with parameters, e.g. `{ "name": "payloadEquals", "params": { "field": "risk", "value": "high" } }`. */
 export const guardRef = z.strictObject({
-  /** Name of a guard the engine (or an installed plugin) provides. */
-  name: z.enum(['payloadEquals']).describe('Name of a guard the engine (or an installed plugin) provides.'),
+  /** Name of a guard the engine provides (`payloadEquals`), or an installed plugin's (`<plugin>/<guard>`). */
+  name: z.union([z.enum(['payloadEquals']), pluginContributionName]).describe("Name of a guard the engine provides (`payloadEquals`), or an installed plugin's (`<plugin>/<guard>`)."),
   params: z.record(z.string(), jsonValue).default({}),
 });
 export type GuardRef = z.infer<typeof guardRef>;
 
 /** A named action with parameters; actions emit effects as data and never do I/O. */
 export const actionRef = z.strictObject({
-  name: z.enum(['notifyRole', 'recordMilestone']),
+  /** An engine action (`notifyRole`, `recordMilestone`) or an installed plugin's (`<plugin>/<action>`). */
+  name: z.union([z.enum(['notifyRole', 'recordMilestone']), pluginContributionName]).describe("An engine action (`notifyRole`, `recordMilestone`) or an installed plugin's (`<plugin>/<action>`)."),
   params: z.record(z.string(), jsonValue).default({}),
 });
 export type ActionRef = z.infer<typeof actionRef>;

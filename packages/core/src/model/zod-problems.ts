@@ -1,10 +1,13 @@
 import type { z } from 'zod';
-import type { ErrorCode } from '../errors/catalogue.js';
+import { errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
 import { problem, type Problem } from '../errors/problem.js';
 
 type Issue = z.core.$ZodIssue;
 
 function codeForCustom(issue: Issue): ErrorCode {
+  // A refinement may name its own code (e.g. a plugin node's configuration).
+  const named = issue.code === 'custom' ? (issue.params as { pathwaysCode?: unknown } | undefined)?.pathwaysCode : undefined;
+  if (typeof named === 'string' && named in errorCatalogue) return named as ErrorCode;
   const message = issue.message;
   if (message.includes('semantic version')) return 'PWY_SEMVER_INVALID';
   if (message.includes('ISO 8601 duration')) return 'PWY_DURATION_INVALID';
@@ -83,10 +86,12 @@ export function problemsFromZodIssues(issues: readonly Issue[], basePath: readon
           const isNode = issue.path.includes('nodes') && discriminator === 'type';
           problems.push(
             problem(
-              isNode ? 'PWY_NODE_TYPE_UNKNOWN' : 'PWY_SCHEMA_INVALID_VALUE',
+              isNode ? (typeof tag === 'string' && tag.includes('/') ? 'PWY_PLUGIN_NODE_TYPE_UNKNOWN' : 'PWY_NODE_TYPE_UNKNOWN') : 'PWY_SCHEMA_INVALID_VALUE',
               endsWithTag ? path : [...path, discriminator],
               isNode
-                ? `Unknown node type ${typeof tag === 'string' ? JSON.stringify(tag) : describeInput(tag)}.`
+                ? typeof tag === 'string' && tag.includes('/')
+                  ? `No installed plugin provides the node type ${JSON.stringify(tag)}.`
+                  : `Unknown node type ${typeof tag === 'string' ? JSON.stringify(tag) : describeInput(tag)}.`
                 : `Unknown ${discriminator} ${typeof tag === 'string' ? JSON.stringify(tag) : describeInput(tag)}.`,
             ),
           );

@@ -45,6 +45,21 @@ function referenceCheckers(index: TemplateIndex) {
         report('PWY_MEETING_CADENCE', path, `"${meeting.id}" may sit ${unknown.map((v) => JSON.stringify(v)).join(', ')}: not a cadence Pathways can count (${Object.keys(cadencePeriods).join(', ')}).`);
       }
     },
+    /** A plugin's guard, action or trigger: provided by an installed plugin, with params its schema accepts. */
+    plugin: (kind: 'guard' | 'action' | 'trigger', name: string, params: Readonly<Record<string, unknown>>, path: JsonPath, nameKey = 'name') => {
+      const contribution = kind === 'guard' ? index.plugins.guard(name) : kind === 'action' ? index.plugins.action(name) : index.plugins.trigger(name);
+      if (!contribution) {
+        const plugin = name.split('/')[0]!;
+        const installed = index.plugins.plugins.some((p) => p.name === plugin);
+        report('PWY_PLUGIN_REFERENCE', [...path, nameKey], installed ? `The plugin "${plugin}" provides no ${kind} "${name}".` : `No installed plugin provides the ${kind} "${name}" (is "${plugin}" listed in pathways.config.json?).`);
+        return;
+      }
+      const schema = contribution.definition.params;
+      const result = schema?.safeParse(params);
+      if (result && !result.success) {
+        for (const issue of result.error.issues) report('PWY_PLUGIN_REFERENCE', [...path, 'params', ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], `The params of ${kind} "${name}" (${contribution.plugin.name}@${contribution.plugin.version}): ${issue.message}.`);
+      }
+    },
     span: (span: TimeSpanOrRef | undefined, path: JsonPath) => {
       if (span === undefined || typeof span === 'string' || !('param' in span)) return;
       const declared = own(template.parameters, span.param);
@@ -166,10 +181,15 @@ export function checkReferences(index: TemplateIndex): void {
       }
       if (from.type === 'end') report('PWY_NODE_SHAPE', [...path, 'from'], `"${from.id}" is an end node: nothing leaves it.`);
     }
+    if (t.guard && t.guard.name.includes('/')) check.plugin('guard', t.guard.name, t.guard.params, [...path, 'guard']);
     if (t.guard?.name === 'payloadEquals' && typeof t.guard.params.field !== 'string') {
       report('PWY_SCHEMA_INVALID_VALUE', [...path, 'guard', 'params', 'field'], 'payloadEquals needs a "field" naming a payload field.');
     }
     t.actions.forEach((action, a) => {
+      if (action.name.includes('/')) {
+        check.plugin('action', action.name, action.params, [...path, 'actions', a]);
+        return;
+      }
       const at = [...path, 'actions', a, 'params'];
       const value = action.name === 'recordMilestone' ? action.params.milestone : action.params.role;
       const key = action.name === 'recordMilestone' ? 'milestone' : 'role';
@@ -253,6 +273,7 @@ function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referen
     const trigger = e.trigger;
     const at = ['escalations', i, 'trigger'];
     if (trigger.kind === 'tierRaised' && trigger.to !== undefined) check.tier(trigger.to, [...at, 'to']);
+    if (trigger.kind === 'plugin') check.plugin('trigger', trigger.type, trigger.params, at, 'type');
     if (trigger.kind === 'tierRaised' && !index.template.tiers) {
       index.report('PWY_REFERENCE_DANGLING', at, 'A tierRaised trigger needs the template to declare tiers.');
     }

@@ -1,6 +1,7 @@
 import { problem, type JsonPath, type Problem } from '../../errors/problem.js';
 import type { ErrorCode } from '../../errors/catalogue.js';
 import type { PathwayNode } from '../nodes.js';
+import { createRegistry, type PluginRegistry } from '../plugin-registry.js';
 import type { PathwayTemplateData } from '../template.js';
 
 /** Lookups over a schema-valid template, plus the problem list the checks append to. */
@@ -19,6 +20,8 @@ export interface TemplateIndex {
   readonly meetings: ReadonlySet<string>;
   readonly conditions: ReadonlySet<string>;
   readonly facts: ReadonlySet<string>;
+  /** The installed plugins whose contributions (guards, actions, triggers, events) the template may name. */
+  readonly plugins: PluginRegistry;
   readonly problems: Problem[];
   report(code: ErrorCode, path: JsonPath, message: string, hint?: string): void;
 }
@@ -35,7 +38,7 @@ function firstIds<T>(items: readonly T[], idOf: (item: T) => string, collection:
 }
 
 /** Indexes a template, reporting duplicate ids in every collection. */
-export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
+export function indexTemplate(template: PathwayTemplateData, plugins: PluginRegistry = createRegistry([])): TemplateIndex {
   const problems: Problem[] = [];
   const nodeIndex = firstIds(template.nodes, (n) => n.id, ['nodes'], problems);
   const transitionIds = firstIds(template.transitions, (t) => t.id, ['transitions'], problems);
@@ -60,7 +63,8 @@ export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
     nodes: new Map([...nodeIndex].map(([id, index]) => [id, template.nodes[index]!])),
     nodeIndex,
     transitionIds: new Set(transitionIds.keys()),
-    events: new Set(events.keys()),
+    // A plugin's events are events of every template that installs it.
+    events: new Set([...events.keys(), ...plugins.events.map((event) => event.key)]),
     roles: new Set(roles.keys()),
     agencies: new Set(agencies.keys()),
     milestones: new Set(milestones.keys()),
@@ -70,6 +74,7 @@ export function indexTemplate(template: PathwayTemplateData): TemplateIndex {
     meetings: new Set(meetings.keys()),
     conditions: new Set(conditions.keys()),
     facts: new Set(facts.keys()),
+    plugins,
     problems,
     report(code, path, message, hint) {
       problems.push(problem(code, path, message, hint));

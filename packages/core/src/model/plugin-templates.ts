@@ -1,0 +1,88 @@
+import { problem, type Problem } from '../errors/problem.js';
+import { own } from './own.js';
+import type { PluginRegistry } from './plugin-registry.js';
+
+/** A plugin node whose configuration was brought to its node type's current version on load. */
+export interface NodeMigration {
+  readonly node: string;
+  readonly type: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Prepares a template document for the installed plugins before its schema is checked: every
+ * plugin node written for an earlier version of its node type is migrated, step by step, to the
+ * current version (each step's input checked against that version's schema, its output against
+ * the next), and the plugins' own work-item types, case facts and case-data fields are added
+ * beside the template's, so references to them resolve. The input is never changed.
+ */
+export function prepareForPlugins(value: unknown, registry: PluginRegistry): { readonly value: unknown; readonly problems: readonly Problem[]; readonly migrations: readonly NodeMigration[] } {
+  if (!isObject(value) || registry.plugins.length === 0) return { value, problems: [], migrations: [] };
+  const document = structuredClone(value);
+  const problems: Problem[] = [];
+  const migrations: NodeMigration[] = [];
+  const nodes = Array.isArray(document.nodes) ? document.nodes : [];
+  nodes.forEach((node, i) => {
+    if (!isObject(node) || typeof node.type !== 'string' || typeof node.typeVersion !== 'number') return;
+    const contribution = registry.nodeType(node.type);
+    if (!contribution) return;
+    const { definition, plugin } = contribution;
+    const from = node.typeVersion;
+    if (!Number.isInteger(from) || from < 1 || from >= definition.typeVersion) return;
+    let config = isObject(node.config) ? node.config : {};
+    for (let version = from; version < definition.typeVersion; version += 1) {
+      const step = own(definition.earlier ?? {}, String(version));
+      const at = ['nodes', i, 'config'];
+      if (!step) {
+        problems.push(problem('PWY_PLUGIN_NODE_VERSION', ['nodes', i, 'typeVersion'], `"${String(node.id)}" is written for ${node.type} version ${version}, which ${plugin.name}@${plugin.version} no longer provides.`));
+        return;
+      }
+      const checked = step.config.safeParse(config);
+      if (!checked.success) {
+        for (const issue of checked.error.issues) {
+          problems.push(problem('PWY_PLUGIN_CONFIG_INVALID', [...at, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], `"${String(node.id)}" does not fit ${node.type} version ${version}: ${issue.message}.`));
+        }
+        return;
+      }
+      let next: unknown;
+      try {
+        next = step.migrate(checked.data as Obj);
+      } catch (error) {
+        problems.push(problem('PWY_PLUGIN_MIGRATION_FAILED', at, `Migrating "${String(node.id)}" from ${node.type} version ${version} to ${version + 1} failed in ${plugin.name}@${plugin.version}: ${error instanceof Error ? error.message : String(error)}.`));
+        return;
+      }
+      const target = version + 1 === definition.typeVersion ? definition.config : own(definition.earlier ?? {}, String(version + 1))?.config;
+      const result = target?.safeParse(next);
+      if (!result?.success) {
+        problems.push(problem('PWY_PLUGIN_MIGRATION_FAILED', at, `${plugin.name}@${plugin.version} migrated "${String(node.id)}" to ${node.type} version ${version + 1}, but that version refuses the result${result ? `: ${result.error.issues.map((issue) => issue.message).join('; ')}` : ''}.`));
+        return;
+      }
+      config = result.data as Obj;
+    }
+    nodes[i] = { ...node, typeVersion: definition.typeVersion, config };
+    migrations.push({ node: String(node.id), type: node.type, from, to: definition.typeVersion });
+  });
+  // The plugins' own elements sit beside the template's; a template that declares one itself keeps its own.
+  const add = (collection: string, elements: readonly unknown[], idOf: (element: Obj) => unknown, into: Obj = document) => {
+    if (elements.length === 0) return;
+    const list = Array.isArray(into[collection]) ? (into[collection] as unknown[]) : [];
+    const ids = new Set(list.map((element) => (isObject(element) ? idOf(element) : undefined)));
+    into[collection] = [...list, ...elements.filter((element) => isObject(element) && !ids.has(idOf(element)))];
+  };
+  for (const plugin of registry.plugins) {
+    const definition = plugin.definition;
+    add('workItemTypes', definition.workItemTypes ?? [], (element) => element.id);
+    add('facts', definition.facts ?? [], (element) => element.id);
+    if (definition.caseData?.person?.length || definition.caseData?.episode?.length) {
+      const caseData: Obj = isObject(document.caseData) ? { ...document.caseData } : {};
+      add('person', definition.caseData.person ?? [], (element) => element.name, caseData);
+      add('episode', definition.caseData.episode ?? [], (element) => element.name, caseData);
+      document.caseData = caseData;
+    }
+  }
+  return { value: document, problems, migrations };
+}
