@@ -118,6 +118,7 @@ export { addTimeSpan, subtractTimeSpan, toUtcIso, compareInstants } from './time
 export { scenario, scenarioStep, scenarioCase, scenarioCommand, expectation } from './simulation/scenario.js';
 export type { Scenario, ScenarioInput, ScenarioStep, Expectation } from './simulation/scenario.js';
 export { parseScenario, runScenario } from './simulation/run-scenario.js';
+export { matchesPartially } from './simulation/run-scenario.js';
 export type { ScenarioReport, TraceEntry, ExpectationFailure, ParseScenarioResult } from './simulation/run-scenario.js';
 
 export { pathwayVariant, variantChange, elementCollections } from './variants/variant.js';

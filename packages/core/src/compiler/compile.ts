@@ -36,8 +36,26 @@ const cache = new Map<string, CompiledPathway>();
 // Compiling the very same template object again skips hashing its content.
 const byIdentity = new WeakMap<PathwayTemplate, Map<string, CompiledPathway>>();
 
-function pluginsKey(plugins: readonly PluginVersion[]): string {
-  return plugins.map((plugin) => `${plugin.name}@${plugin.version}`).join(',');
+// Two definitions may carry the same name and version (a plugin under development, a test's
+// variations): the cache tells them apart by identity, so a machine never runs another's hooks.
+const definitionIds = new WeakMap<object, number>();
+let nextDefinitionId = 0;
+function definitionId(plugin: InstalledPlugin): string {
+  if (!plugin.definition) return '';
+  let id = definitionIds.get(plugin.definition);
+  if (id === undefined) {
+    nextDefinitionId += 1;
+    id = nextDefinitionId;
+    definitionIds.set(plugin.definition, id);
+  }
+  return `#${id}`;
+}
+
+function pluginsKey(plugins: readonly InstalledPlugin[]): string {
+  return [...plugins]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((plugin) => `${plugin.name}@${plugin.version}${definitionId(plugin)}`)
+    .join(',');
 }
 
 /** Every plugin node must be provided, at the version it pins, by one of the plugins given. */
@@ -65,7 +83,7 @@ export function compile(template: PathwayTemplate, plugins: readonly InstalledPl
     throw new PathwaysError('PWY_TEMPLATE_UNPARSED', 'Only a template returned by parseTemplate (or resolve) can be compiled; parse it first.');
   }
   const versions = [...new Map(plugins.map((plugin) => [plugin.name, { name: plugin.name, version: plugin.version }])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const key = pluginsKey(versions);
+  const key = pluginsKey(plugins);
   const known = byIdentity.get(template)?.get(key);
   if (known) return known;
   const missing = missingPluginNodes(template, plugins);

@@ -8,6 +8,10 @@ import { nextId, openWorkItem, eventTime, type Draft, type Emit, type Raise, typ
 import type { CaseChanges } from './case-actions.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
+// XState re-throws a failing guard's error as a new one without its cause, so the plugin that
+// failed is also noted here; a step is synchronous, so the engine reads it right after.
+let lastFailure: string | undefined;
+
 /**
  * A plugin hook failed (threw, or did what it did not declare): the command becomes an incident
  * naming `plugin@version`, and the case keeps its previous state.
@@ -20,15 +24,21 @@ export class PluginFailure extends Error {
     super(`${plugin.name}@${plugin.version}: ${message}`, cause === undefined ? undefined : { cause });
     this.name = 'PluginFailure';
     this.plugin = `${plugin.name}@${plugin.version}`;
+    lastFailure = this.plugin;
   }
 }
 
-/** The plugin that failed somewhere in an error's cause chain, if any. */
+/** Forgets any plugin failure noted so far (the engine calls it before each step). */
+export function clearPluginFailure(): void {
+  lastFailure = undefined;
+}
+
+/** The plugin that failed in the step that threw `error`, if a plugin did. */
 export function failedPlugin(error: unknown): string | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
     if (current instanceof PluginFailure) return current.plugin;
   }
-  return undefined;
+  return lastFailure;
 }
 
 /** Runs a plugin's hook; anything it throws is a `PluginFailure` naming the plugin and the hook. */

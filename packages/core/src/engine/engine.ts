@@ -5,7 +5,7 @@ import type { CaseGuard } from '../compiler/case-guards.js';
 import type { CaseEvent, CaseSnapshot } from '../compiler/case-state.js';
 import { compile, type CompiledPathway } from '../compiler/compile.js';
 import type { NodeMeta } from '../compiler/machine-config.js';
-import { failedPlugin } from '../compiler/plugin-runtime.js';
+import { clearPluginFailure, failedPlugin } from '../compiler/plugin-runtime.js';
 import { catalogueEntry, type ErrorCode } from '../errors/catalogue.js';
 import { PathwaysError, type Problem } from '../errors/problem.js';
 import { commandEnvelope, type CommandEnvelope, type CommandInput } from '../model/command-envelope.js';
@@ -169,6 +169,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
     let next: typeof before;
     let actions: readonly { readonly type: string; readonly params?: unknown }[];
     try {
+      clearPluginFailure();
       [next, actions] = transition(machine, before, event);
       if (next.status === 'error') throw next.error;
     } catch (error) {

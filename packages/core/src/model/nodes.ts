@@ -113,6 +113,22 @@ export function pluginNodeSchema(type: `${string}/${string}`, versions: readonly
     });
 }
 
+/**
+ * A node of some plugin's type, as a variant's fragment writes it: its shape only. Its type,
+ * version and configuration are checked against the installed plugins when the resolved template
+ * is validated.
+ */
+export const anyPluginNode = z.strictObject({
+  ...nodeBase,
+  /** Plugin node type, `<plugin>/<name>`. */
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/, { message: 'must be a core node type or a plugin node type such as sanctuary-safety/assessment' })
+    .describe('Plugin node type, `<plugin>/<name>`.'),
+  typeVersion: z.number().int().positive().describe('Version of the node type the variant is written for.'),
+  config: z.record(z.string(), z.unknown()).default({}).describe("Configuration, validated by the plugin's schema for `typeVersion`."),
+});
+
 /** Any node of a core type. */
 export const pathwayNode = z.discriminatedUnion('type', [...coreNodeSchemas]);
 export type CoreNode = z.infer<typeof pathwayNode>;

@@ -42,12 +42,8 @@ export function prepareForPlugins(value: unknown, registry: PluginRegistry): { r
         return;
       }
       const checked = step.config.safeParse(config);
-      if (!checked.success) {
-        for (const issue of checked.error.issues) {
-          problems.push(problem('PWY_PLUGIN_CONFIG_INVALID', [...at, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))], `"${String(node.id)}" does not fit ${node.type} version ${version}: ${issue.message}.`));
-        }
-        return;
-      }
+      // A configuration its own version refuses is reported by the schema, which checks it there.
+      if (!checked.success) return;
       let next: unknown;
       try {
         next = step.migrate(checked.data as Obj);

@@ -60,7 +60,7 @@ function sameValue(actual: unknown, expected: unknown): boolean {
 }
 
 /** Partial match: objects match on the fields given, arrays item by item, instants as moments; `null` also matches a missing field. */
-function matchesPartially(actual: unknown, expected: unknown): boolean {
+export function matchesPartially(actual: unknown, expected: unknown): boolean {
   if (expected === null) return actual === null || actual === undefined;
   if (typeof expected !== 'object') return sameValue(actual, expected);
   if (actual === null || typeof actual !== 'object') return false;

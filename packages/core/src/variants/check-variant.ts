@@ -2,7 +2,8 @@ import type { ErrorCode } from '../errors/catalogue.js';
 import type { JsonPath } from '../errors/problem.js';
 import { parseVariant } from './parse-variant.js';
 import { validateTemplate } from '../model/parse-template.js';
-import type { PathwayTemplate, PathwayTemplateData } from '../model/template.js';
+import type { InstalledPlugin, PathwayTemplate, PathwayTemplateData } from '../model/template.js';
+import { registryOf } from '../model/plugin-registry.js';
 import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
 import { judgeChanges, variantProblem } from './change-rules.js';
 import { evaluateInvariants, type WitnessStep } from './invariants/evaluate.js';
@@ -46,7 +47,8 @@ function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection
  * at once — governance of each change, the resolved template's validity, and every invariant,
  * evaluated on the resolved graph with a witness for each one broken.
  */
-export function checkVariant(parent: PathwayTemplate, input: unknown, parentProvenance?: ProvenanceMap): CheckVariantResult {
+export function checkVariant(parent: PathwayTemplate, input: unknown, parentProvenance?: ProvenanceMap, options: { readonly plugins?: readonly InstalledPlugin[] } = {}): CheckVariantResult {
+  const plugins = options.plugins ?? [];
   const parsed = parseVariant(input);
   if (!parsed.ok) {
     return { ok: false, unusable: parsed.unusable, problems: parsed.problems.map((p) => ({ ...p, change: null })) };
@@ -59,9 +61,9 @@ export function checkVariant(parent: PathwayTemplate, input: unknown, parentProv
   problems.push(...judgeChanges(parent, variant).map((finding) => finding.problem));
   const applied = applyVariant(parent, variant, parentProvenance ?? baseProvenance(parent));
   problems.push(...applied.problems.map((p) => ({ ...p, change: typeof p.path[1] === 'number' ? p.path[1] : null })));
-  problems.push(...judgeLocalEffects(parent, applied.template, applied.provenance, variant));
+  problems.push(...judgeLocalEffects(parent, applied.template, applied.provenance, variant, registryOf(plugins)));
 
-  const validated = validateTemplate(applied.template);
+  const validated = validateTemplate(applied.template, { plugins });
   if (!validated.ok) {
     for (const p of validated.problems) {
       const [collection, position] = p.path;

@@ -9,6 +9,8 @@ import { pathwayNode } from '../model/nodes.js';
 import { own } from '../model/own.js';
 import type { Deadline, TimeSpan } from '../model/parameters.js';
 import { compareSpans, describeSpan, spanLength } from '../model/span-length.js';
+import type { DeclaredEffects } from '../model/plugin-definition.js';
+import { createRegistry, type PluginRegistry } from '../model/plugin-registry.js';
 import type { PathwayTemplateData } from '../model/template.js';
 import { transition as transitionSchema } from '../model/transitions.js';
 import { workItemType as workItemTypeSchema } from '../model/work-items.js';
@@ -121,7 +123,7 @@ function dueLaterThanBound(due: Due, bound: Due): string | undefined {
  * Only what the variant brought counts: actions, responses and records the parent's version of the
  * same element already had are national.
  */
-export function judgeLocalEffects(parent: PathwayTemplateData, resolved: PathwayTemplateData, provenance: ProvenanceMap, variant: PathwayVariant): VariantProblem[] {
+export function judgeLocalEffects(parent: PathwayTemplateData, resolved: PathwayTemplateData, provenance: ProvenanceMap, variant: PathwayVariant, plugins: PluginRegistry = createRegistry([])): VariantProblem[] {
   const problems: VariantProblem[] = [];
   const mine = (collection: ElementCollection, id: string) => own(provenance, provenanceKey(collection, id))?.source === variant.id;
   const national = parent.kind === 'baseline';
@@ -291,6 +293,52 @@ export function judgeLocalEffects(parent: PathwayTemplateData, resolved: Pathway
         `${local} assesses the case tier (from its field "${event.assessesTier.field}"), and ${above} has not allowed local events to set or raise ${national ? 'the national tiers' : 'the tiers'} (setTier). The tier decides national safeguards such as first contact and intensive case management; record risk with the national assessment instead.`,
       );
     }
+  }
+
+  // (e) Plugin nodes and plugin actions the variant added: what their plugin declares they may do
+  // to elements that are not the plugin's own is judged like any local element's effect.
+  const judgeDeclared = (local: string, plugin: string, effects: DeclaredEffects | undefined, at: { change: number | null; path: JsonPath }) => {
+    for (const typeId of effects?.openWorkItem ?? []) if (parentTypes.has(typeId)) judgeOpening(local, `may open (as ${plugin} declares)`, typeId, undefined, at, at);
+    for (const milestone of effects?.recordMilestone ?? []) {
+      const target = parentMilestones.get(milestone);
+      if (target && !allows(target.governance, 'recordMilestone')) {
+        report(at, `${local} may record ${nationalName('milestone', 'milestones', milestone)} (as ${plugin} declares), and ${above} has not allowed local steps to record it (recordMilestone). Use the plugin where ${flowOf('milestones', milestone)} allows it, or a plugin that does not record it.`);
+      }
+    }
+    for (const fact of effects?.recordFact ?? []) {
+      const target = parentFacts.get(fact);
+      if (target && !allows(target.governance, 'recordFact')) {
+        report(at, `${local} may record ${nationalName('case fact', 'facts', fact)} (as ${plugin} declares), and ${above} has not allowed local elements to record it (recordFact).`);
+      }
+    }
+    if (effects?.setTier === true && parent.tiers && !allows(parent.tiers.governance, 'setTier')) {
+      report(at, `${local} may set or raise the case tier (as ${plugin} declares), and ${above} has not allowed local elements to (setTier).`);
+    }
+  };
+  for (const element of resolved.nodes) {
+    const node = element as { id?: unknown; type?: unknown };
+    if (typeof node.id !== 'string' || typeof node.type !== 'string' || !node.type.includes('/') || parentNodes.has(node.id) || !mine('nodes', node.id)) continue;
+    const contribution = plugins.nodeType(node.type);
+    if (!contribution) continue;
+    const at = where(locateField(variant, 'nodes', node.id, 'type'), fallbackOf('nodes', node.id));
+    const plugin = `${contribution.plugin.name}@${contribution.plugin.version}`;
+    const local = `The local ${node.type} node "${node.id}"`;
+    const workItemType = contribution.definition.workItemType;
+    if (workItemType !== undefined && parentTypes.has(workItemType)) judgeOpening(local, 'opens work of', workItemType, undefined, at, at);
+    judgeDeclared(local, plugin, contribution.definition.effects, at);
+  }
+  for (const element of resolved.transitions) {
+    const parsed = transitionSchema.safeParse(element);
+    if (!parsed.success || !mine('transitions', parsed.data.id)) continue;
+    const t = parsed.data;
+    const before = parentTransitions.get(t.id);
+    t.actions.forEach((action, a) => {
+      if (!action.name.includes('/') || before?.actions.some((b) => b.name === action.name)) return;
+      const contribution = plugins.action(action.name);
+      if (!contribution) return;
+      const at = where(locateField(variant, 'transitions', t.id, 'actions'), fallbackOf('transitions', t.id), a);
+      judgeDeclared(`${localName('transition', t.id, before !== undefined)}'s action ${action.name}`, `${contribution.plugin.name}@${contribution.plugin.version}`, contribution.definition.effects, at);
+    });
   }
   return problems;
 }

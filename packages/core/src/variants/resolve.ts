@@ -1,6 +1,6 @@
 import type { Problem } from '../errors/problem.js';
 import { parseTemplate } from '../model/parse-template.js';
-import type { PathwayTemplate } from '../model/template.js';
+import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { applyVariant, baseProvenance, type ProvenanceMap } from './apply-variant.js';
 import { parseVariant } from './parse-variant.js';
 import type { PathwayVariant } from './variant.js';
@@ -20,7 +20,7 @@ export type ResolveResult =
  * it. The result is a full template that compiles and runs like any other. Governance is judged by
  * `checkVariant`; `resolve` reports only what makes the result unusable.
  */
-export function resolve(baseline: PathwayTemplate, chain: readonly (PathwayVariant | unknown)[]): ResolveResult {
+export function resolve(baseline: PathwayTemplate, chain: readonly (PathwayVariant | unknown)[], options: { readonly plugins?: readonly InstalledPlugin[] } = {}): ResolveResult {
   let template = baseline;
   let provenance: ProvenanceMap = baseProvenance(baseline);
   for (const input of chain) {
@@ -30,7 +30,7 @@ export function resolve(baseline: PathwayTemplate, chain: readonly (PathwayVaria
     const variant = parsedVariant.variant;
     const applied = applyVariant(template, variant, provenance);
     if (applied.problems.length > 0) return { ok: false, problems: applied.problems };
-    const parsed = parseTemplate(applied.template);
+    const parsed = parseTemplate(applied.template, { plugins: options.plugins ?? [] });
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     template = parsed.template;
     provenance = applied.provenance;

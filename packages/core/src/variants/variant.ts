@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adjustmentPoint } from '../model/adjustment-points.js';
 import { governance } from '../model/governance.js';
 import { jsonValue } from '../model/json-value.js';
-import { pathwayNode } from '../model/nodes.js';
+import { anyPluginNode, pathwayNode } from '../model/nodes.js';
 import { agency } from '../model/organisation.js';
 import { eventDeclaration } from '../model/events.js';
 import { elementId, isoDate, labels, localeTag, semverString } from '../model/primitives.js';
@@ -53,7 +53,8 @@ export const variantChange = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('addFragment'),
     point: elementId,
-    nodes: z.array(pathwayNode).min(1),
+    /** Core nodes, or nodes of an installed plugin's type (checked with the plugins when resolved). */
+    nodes: z.array(z.union([pathwayNode, anyPluginNode])).min(1).describe("Core nodes, or nodes of an installed plugin's type (checked with the plugins when resolved)."),
     transitions: z.array(transition).default([]),
     /** The fragment node the adjustment point's transition now leads into. */
     entry: elementId,
