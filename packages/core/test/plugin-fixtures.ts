@@ -57,6 +57,18 @@ export const sanctuaryPlugin = definePlugin({
       effects: { openWorkItem: ['plan-action'] },
     },
   },
+  riskTools: {
+    homeRisk: {
+      label: { en: 'Home risk questions (fictional)' },
+      answers: z.strictObject({ addressKnown: z.boolean(), locksBroken: z.boolean(), threatsToHome: z.boolean() }),
+      score: (answers) => Object.values(answers).filter((answer) => answer === true).length,
+      levels: [
+        { atLeast: 3, level: 'high' },
+        { atLeast: 2, level: 'escalating' },
+        { atLeast: 0, level: 'emerging' },
+      ],
+    },
+  },
   triggers: {
     worksNeeded: {
       label: { en: 'Security works are needed' },

@@ -137,6 +137,25 @@ describe('plugin hooks in the engine', () => {
     expect(ofType(left, 'workItem.updated')).toContainEqual(expect.objectContaining({ node: 'home-security-assessment', status: 'done' }));
   });
 
+  it('scores a plugin\'s risk tool to a level that raises the tier; answers are checked against its questionnaire', () => {
+    const driver = new Driver(createEngine(template, { plugins }), referral);
+    expect(driver.refusedCode('riskTool.completed', { tool: 'sanctuary-safety/homeRisk', personId: 'person-aroha', answers: { addressKnown: 'yes' } })).toBe('PWY_COMMAND_PAYLOAD_INVALID');
+    expect(driver.refusedCode('riskTool.completed', { tool: 'sanctuary-safety/otherTool', personId: 'person-aroha', answers: {} })).toBe('PWY_COMMAND_PAYLOAD_INVALID');
+    const effects = driver.apply('riskTool.completed', { tool: 'sanctuary-safety/homeRisk', personId: 'person-aroha', answers: { addressKnown: true, locksBroken: true, threatsToHome: true } });
+    expect(ofType(effects, 'tier.changed')).toMatchObject([{ from: null, to: 'high', source: 'assessment' }]);
+    expect(driver.engine.view(driver.record).persons.find((p) => p.id === 'person-aroha')?.risk).toMatchObject({ level: 'high', tool: 'sanctuary-safety/homeRisk', score: 3 });
+  });
+
+  it('refuses a template whose tiers lack a level an installed risk tool gives', () => {
+    const json = sanctuaryTemplateJson((t) => {
+      const tiers = t.tiers as { levels: { id: string }[] };
+      tiers.levels = tiers.levels.filter((level) => level.id !== 'emerging');
+    });
+    expect(parseTemplate(json, { plugins }).problems.map((p) => p.message)).toContain(
+      'The risk tool "sanctuary-safety/homeRisk" (sanctuary-safety@1.2.0) gives the level "emerging", which is not one of this pathway\'s tiers (escalating, high, intensive).',
+    );
+  });
+
   it('fires a plugin trigger type after the events it names', () => {
     const json = sanctuaryTemplateJson((t) => {
       t.escalations.push({ id: 'security-works-needed', label: { en: 'Security works needed: tell the coordinator' }, trigger: { kind: 'plugin', type: 'sanctuary-safety/worksNeeded' }, response: [{ kind: 'notify', role: 'coordinator' }] });

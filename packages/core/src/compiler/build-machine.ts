@@ -100,6 +100,7 @@ export function buildCaseMachine(resolved: ResolvedTemplate, guards: Readonly<Re
       addPerson: act(implementations.addPerson),
       recordRisk: act(implementations.recordRisk),
       recordOverride: act(implementations.recordOverride),
+      recordRiskTool: act(implementations.recordRiskTool),
       recordDecision: act(implementations.recordDecision),
       setTier: act(implementations.setTier),
       recordEpisode: act(implementations.recordEpisode),

@@ -24,7 +24,7 @@ import {
   type StepEvent,
 } from './case-step.js';
 import { dueOf, instantFromFact, type ResolvedDeadline } from './deadline-rules.js';
-import { applyPluginResult, callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
+import { applyPluginResult, callHook, PluginFailure, pluginCaseView, pluginState } from './plugin-runtime.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Parameters of the action a human-task node runs on entry. */
@@ -249,6 +249,20 @@ export function caseActions(resolved: ResolvedTemplate) {
         const personId = text(payload(event).personId);
         const tool = payload(event).tool === undefined ? {} : { tool: text(payload(event).tool) };
         draft.risk = { ...draft.risk, [personId]: { level: text(payload(event).level), assessedAt: eventTime(event, context), by: actorOf(event), ...tool } };
+      })) satisfies ActionImplementation<undefined>,
+    /** A plugin's risk tool: the answers scored by the tool, the score's band giving the person's level. */
+    recordRiskTool: ((context, event) =>
+      change(context, (draft) => {
+        const name = text(payload(event).tool);
+        const contribution = resolved.plugins.riskTool(name);
+        if (!contribution) return;
+        const { plugin, definition } = contribution;
+        const answers = (payload(event).answers ?? {}) as Readonly<Record<string, unknown>>;
+        const score = callHook(plugin, `risk tool ${name} score`, () => definition.score(answers));
+        const band = definition.levels.find((level) => score >= level.atLeast);
+        if (typeof score !== 'number' || Number.isNaN(score) || !band) throw new PluginFailure(plugin, `risk tool ${name} scored ${String(score)}, which none of its bands (${definition.levels.map((level) => `${level.level} from ${level.atLeast}`).join(', ')}) covers.`);
+        const personId = text(payload(event).personId);
+        draft.risk = { ...draft.risk, [personId]: { level: band.level, assessedAt: eventTime(event, context), by: actorOf(event), tool: name, score } };
       })) satisfies ActionImplementation<undefined>,
     recordOverride: ((context, event) =>
       change(context, (draft) => {

@@ -76,6 +76,8 @@ export interface RiskRecord {
   readonly assessedAt: string;
   readonly by: string;
   readonly tool?: string;
+  /** The risk tool's score, when a plugin's risk tool gave the level. */
+  readonly score?: number;
 }
 
 /** What the repeat rules need of an episode: when, and who. The full record is in the history. */

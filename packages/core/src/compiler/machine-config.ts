@@ -287,6 +287,9 @@ function recordsRegion(resolved: ResolvedTemplate): StateConfig {
   if (template.tiers) {
     on['risk.assessed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRisk' }, recompute, ...checks] })];
     on['tier.overridden'] = [transition({ guards: [open], actions: [{ type: 'recordOverride' }, recompute, ...checks] })];
+    if (resolved.plugins.plugins.some((plugin) => Object.keys(plugin.definition.riskTools ?? {}).length > 0)) {
+      on['riskTool.completed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRiskTool' }, recompute, ...checks] })];
+    }
   }
   if (template.planTypes.length > 0) {
     on['plan.actionAdded'] = [transition({ guards: [open], actions: [{ type: 'addPlanAction' }, ...checks] })];

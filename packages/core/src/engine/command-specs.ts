@@ -26,6 +26,7 @@ const builtInLabels: Record<CaseCommandType, string> = {
   'plan.approved': 'Approve a plan',
   'plan.reviewed': 'Record a plan review',
   'fact.recorded': 'Record a dated case fact (e.g. an order expiry, a release date)',
+  'riskTool.completed': 'Record a completed risk tool (scored to a level)',
   'workItem.assigned': 'Assign a work item to a named worker',
   'worker.assigned': "Name the case's worker for a role",
 };
@@ -51,6 +52,12 @@ export function commandSpecs(template: PathwayTemplate, plugins: PluginRegistry 
     'plan.reviewed': caseCommandPayloads['plan.reviewed'].extend({ planType }),
     'fact.recorded': caseCommandPayloads['fact.recorded'].extend({ fact: oneOf(template.facts.map((fact) => fact.id)) }),
     'worker.assigned': caseCommandPayloads['worker.assigned'].extend({ role: oneOf(template.roles.map((role) => role.id)) }),
+    // The answers are checked against the named tool's own questionnaire, at their path.
+    'riskTool.completed': caseCommandPayloads['riskTool.completed'].extend({ tool: oneOf(plugins.plugins.flatMap((plugin) => Object.keys(plugin.definition.riskTools ?? {}).map((key) => `${plugin.name}/${key}`))) }).superRefine((value, ctx) => {
+      const tool = plugins.riskTool(value.tool);
+      const checked = tool?.definition.answers.safeParse(value.answers);
+      if (checked && !checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['answers', ...issue.path], message: issue.message });
+    }),
   };
   const specs = new Map<string, CommandSpec>();
   for (const [type, payload] of Object.entries(payloads)) specs.set(type, { type, label: builtInLabels[type as CaseCommandType], payload });

@@ -44,6 +44,11 @@ export const caseCommandPayloads = {
    * plan): outstanding and new work items of that role are assigned to them; `null` ends it.
    */
   'worker.assigned': z.strictObject({ role: runtimeId, worker: runtimeId.nullable() }),
+  /**
+   * A risk tool an installed plugin provides was completed for a person: the answers (checked
+   * against the tool's questionnaire), scored by the tool to a level that may raise the tier.
+   */
+  'riskTool.completed': z.strictObject({ tool: z.string().min(1).max(200), personId: runtimeId, answers: z.record(z.string(), z.unknown()) }),
   /** A plan was reviewed, with the outcome and whether the victim-survivor's view was recorded. */
   'plan.reviewed': z.strictObject({
     planType: runtimeId,

@@ -247,6 +247,7 @@ export function checkReferences(index: TemplateIndex): void {
   });
 
   checkEscalations(index, check);
+  checkRiskTools(index);
   checkAdjustmentPoints(index, check);
 
   template.invariants.forEach((inv, i) => {
@@ -266,6 +267,21 @@ export function checkReferences(index: TemplateIndex): void {
       check.ref(rule.target, [...path, 'target']);
     }
   });
+}
+
+/** A plugin's risk tools map scores to levels: each level must be one of the template's tiers. */
+function checkRiskTools(index: TemplateIndex): void {
+  const { tiers } = index.template;
+  if (!tiers) return;
+  for (const plugin of index.plugins.plugins) {
+    for (const [key, tool] of Object.entries(plugin.definition.riskTools ?? {})) {
+      for (const band of tool.levels) {
+        if (!index.tiers.has(band.level)) {
+          index.report('PWY_PLUGIN_REFERENCE', ['tiers', 'levels'], `The risk tool "${plugin.name}/${key}" (${plugin.name}@${plugin.version}) gives the level "${band.level}", which is not one of this pathway's tiers (${tiers.levels.map((level) => level.id).join(', ')}).`);
+        }
+      }
+    }
+  }
 }
 
 function checkEscalations(index: TemplateIndex, check: ReturnType<typeof referenceCheckers>): void {
