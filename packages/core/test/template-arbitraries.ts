@@ -883,7 +883,7 @@ export const mutationArbitrary: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('wrapDeep' as const),
       at: place,
-      depth: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 55, max: 70 }), fc.integer({ min: 100, max: 3000 })),
+      depth: fc.oneof(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 55, max: 70 }), fc.integer({ min: 100, max: 1200 })),
       container: fc.constantFrom('array' as const, 'object' as const),
     }),
   },
