@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { checkVariant, compile, createEngine, parseTemplate, resolve, type CaseRecord, type CommandInput, type Effect } from '@pathways/core';
 import { nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
 import { createActor, type Snapshot } from 'xstate';
+import { benchPlugins } from './plugin-bench.js';
 import { rawCaseMachine, rawNodeCount, rawTransitionCount, withoutPending, type RawEvent } from './raw-case-machine.js';
 
 function median(times: number[]): number {
@@ -256,6 +257,8 @@ row(`one command on a 500-event case read from storage (${(stored.length / 1024)
   const record = fromStore();
   engine.send(record, nextCommand(record, 2, []));
 }, 200, 20)));
+
+benchPlugins(time, row);
 
 // --- Memory ----------------------------------------------------------------------------------
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -66,12 +66,23 @@ export function validateTemplate(input: string | unknown, options: ParseTemplate
   return checkTemplate(input, options, true);
 }
 
+// Building the template schema for a set of plugins costs more than parsing a template with it,
+// so it is built once per list of installed plugins.
+const schemas = new WeakMap<readonly InstalledPlugin[], ReturnType<typeof createTemplateSchema>>();
+function templateSchemaFor(plugins: readonly InstalledPlugin[]): ReturnType<typeof createTemplateSchema> {
+  let schema = schemas.get(plugins);
+  if (!schema) {
+    schema = createTemplateSchema(plugins.flatMap((plugin) => plugin.nodeTypes));
+    schemas.set(plugins, schema);
+  }
+  return schema;
+}
+
 function checkTemplate(input: string | unknown, options: ParseTemplateOptions, analyse: boolean): ParseTemplateResult {
   const plugins = options.plugins ?? [];
-  const nodeTypes = plugins.flatMap((plugin) => plugin.nodeTypes);
   const registry = registryOf(plugins);
   let migrations: readonly NodeMigration[] = [];
-  const read = readInput(input, createTemplateSchema(nodeTypes), {
+  const read = readInput(input, templateSchemaFor(plugins), {
     prepare: (value) => {
       const prepared = prepareForPlugins(value, registry);
       migrations = prepared.migrations;

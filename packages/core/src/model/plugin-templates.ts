@@ -22,10 +22,13 @@ const isObject = (value: unknown): value is Obj => typeof value === 'object' && 
  */
 export function prepareForPlugins(value: unknown, registry: PluginRegistry): { readonly value: unknown; readonly problems: readonly Problem[]; readonly migrations: readonly NodeMigration[] } {
   if (!isObject(value) || registry.plugins.length === 0) return { value, problems: [], migrations: [] };
-  const document = structuredClone(value);
+  // Copies only what changes: the document, the node list when a node is migrated, and the lists
+  // contributions are added to; everything else is shared with the input, which is never changed.
+  const document: Obj = { ...value };
   const problems: Problem[] = [];
   const migrations: NodeMigration[] = [];
-  const nodes = Array.isArray(document.nodes) ? document.nodes : [];
+  const nodes: unknown[] = Array.isArray(document.nodes) ? [...(document.nodes as unknown[])] : [];
+  document.nodes = nodes;
   nodes.forEach((node, i) => {
     if (!isObject(node) || typeof node.type !== 'string' || typeof node.typeVersion !== 'number') return;
     const contribution = registry.nodeType(node.type);
