@@ -5,41 +5,46 @@ import type { OptionTable } from './args.js';
 // Schemas are strict, so an option that parsed but does not belong is still refused.
 
 const file = (what: string) => z.string().min(1, `${what} must not be empty`);
-const json = { json: { type: 'boolean', default: false } } satisfies OptionTable;
+// Every command reads templates, so every command takes --config: the pathways.config.json that
+// installs the plugins templates may use (usage.ts documents it once, for all of them).
+const common = { json: { type: 'boolean', default: false }, config: { type: 'string' } } satisfies OptionTable;
+const config = file('--config').optional();
 
 export const validateArgs = {
-  options: json,
-  schema: z.strictObject({ positionals: z.tuple([z.string().min(1, 'a template file is required')]), json: z.boolean() }),
+  options: common,
+  schema: z.strictObject({ positionals: z.tuple([z.string().min(1, 'a template file is required')]), json: z.boolean(), config }),
 };
 
 export const simulateArgs = {
-  options: { ...json, scenario: { type: 'string' } } satisfies OptionTable,
+  options: { ...common, scenario: { type: 'string' } } satisfies OptionTable,
   schema: z.strictObject({
     positionals: z.tuple([z.string().min(1, 'a template file is required')]),
     scenario: z.string({ error: 'the --scenario <file> option is required' }).min(1),
     json: z.boolean(),
+    config,
   }),
 };
 
 const chain = z.array(file('a file name')).min(2, 'a baseline file and at least one variant file are required');
 
 export const checkArgs = {
-  options: json,
-  schema: z.strictObject({ positionals: chain, json: z.boolean() }),
+  options: common,
+  schema: z.strictObject({ positionals: chain, json: z.boolean(), config }),
 };
 
 export const resolveArgs = {
-  options: { ...json, provenance: { type: 'boolean', default: false } } satisfies OptionTable,
-  schema: z.strictObject({ positionals: chain, provenance: z.boolean(), json: z.boolean() }),
+  options: { ...common, provenance: { type: 'boolean', default: false } } satisfies OptionTable,
+  schema: z.strictObject({ positionals: chain, provenance: z.boolean(), json: z.boolean(), config }),
 };
 
 export const diffArgs = {
-  options: { ...json, variant: { type: 'string', multiple: true } } satisfies OptionTable,
+  options: { ...common, variant: { type: 'string', multiple: true } } satisfies OptionTable,
   schema: z
     .strictObject({
       positionals: z.array(file('a file name')).min(1, 'two templates, or a baseline and --variant <variant.json>..., are required'),
       variant: z.array(file('--variant')).min(1, 'give at least one variant file after --variant').optional(),
       json: z.boolean(),
+      config,
     })
     .refine((args) => args.positionals.length === (args.variant ? 1 : 2), {
       message: 'give two templates, or one baseline and --variant <variant.json>...',
@@ -48,22 +53,24 @@ export const diffArgs = {
 };
 
 export const rebaseArgs = {
-  options: { ...json, from: { type: 'string' }, to: { type: 'string' }, write: { type: 'string' } } satisfies OptionTable,
+  options: { ...common, from: { type: 'string' }, to: { type: 'string' }, write: { type: 'string' } } satisfies OptionTable,
   schema: z.strictObject({
     positionals: z.tuple([z.string().min(1, 'a variant file is required')]),
     from: z.string({ error: 'the --from <old.json> option (the version the variant extends) is required' }).min(1),
     to: z.string({ error: 'the --to <new.json> option (the version to rebase onto) is required' }).min(1),
     write: file('--write').optional(),
     json: z.boolean(),
+    config,
   }),
 };
 
 export const impactArgs = {
-  options: { ...json, published: { type: 'string', multiple: true }, variants: { type: 'string', multiple: true } } satisfies OptionTable,
+  options: { ...common, published: { type: 'string', multiple: true }, variants: { type: 'string', multiple: true } } satisfies OptionTable,
   schema: z.strictObject({
     positionals: z.tuple([z.string().min(1, 'the proposed baseline file is required')]),
     published: z.array(file('--published'), { error: 'the --published <baseline.json>... option is required' }).min(1, 'give at least one published baseline after --published'),
     variants: z.array(file('--variants'), { error: 'the --variants <folder-or-file>... option is required' }).min(1, 'give at least one folder or file after --variants'),
     json: z.boolean(),
+    config,
   }),
 };

@@ -1,5 +1,5 @@
 import { resolve as resolvePath } from 'node:path';
-import { parseTemplate, parseVariant, problem, resolve, type PathwayTemplate, type PathwayVariant, type Problem, type ResolvedTemplate } from '@pathways/core';
+import { parseTemplate, parseVariant, problem, resolve, type LoadedPlugin, type PathwayTemplate, type PathwayVariant, type Problem, type ResolvedTemplate } from '@pathways/core';
 import { readTextFile, type CliIo } from './io.js';
 
 /** The problems of one input file, named as the user typed it. */
@@ -52,11 +52,14 @@ export async function loadText(io: CliIo, file: string): Promise<Loaded<string>>
   return read.ok ? { ok: true, value: read.text } : unusable(file, [read.problem]);
 }
 
-/** Loads a template. One with problems is unusable here: these commands build on it (validate it first). */
-export async function loadTemplate(io: CliIo, file: string): Promise<Loaded<PathwayTemplate>> {
+/**
+ * Loads a template with the installed plugins. One with problems is unusable here: these commands
+ * build on it (validate it first).
+ */
+export async function loadTemplate(io: CliIo, file: string, plugins: readonly LoadedPlugin[]): Promise<Loaded<PathwayTemplate>> {
   const text = await loadText(io, file);
   if (!text.ok) return text;
-  const parsed = parseTemplate(text.value);
+  const parsed = parseTemplate(text.value, { plugins });
   return parsed.ok ? { ok: true, value: parsed.template } : unusable(file, parsed.problems);
 }
 
@@ -90,19 +93,19 @@ function chainLinks(baseline: PathwayTemplate, variants: readonly LoadedVariant[
   return problems;
 }
 
-/** Loads a baseline and a chain of variants (national → regional → local) and resolves them. */
-export async function loadChain(io: CliIo, baselineFile: string, variantFiles: readonly string[]): Promise<Loaded<LoadedChain>> {
-  const [baselineLoad, variantLoads] = await Promise.all([loadTemplate(io, baselineFile), Promise.all(variantFiles.map((file) => loadVariant(io, file)))]);
+/** Loads a baseline and a chain of variants (national → regional → local) and resolves them with the installed plugins. */
+export async function loadChain(io: CliIo, baselineFile: string, variantFiles: readonly string[], plugins: readonly LoadedPlugin[]): Promise<Loaded<LoadedChain>> {
+  const [baselineLoad, variantLoads] = await Promise.all([loadTemplate(io, baselineFile, plugins), Promise.all(variantFiles.map((file) => loadVariant(io, file)))]);
   const loaded = allLoaded(baselineLoad, allLoaded(...variantLoads));
   if (!loaded.ok) return loaded;
   const [baseline, variants] = loaded.value;
   const links = chainLinks(baseline, variants);
   if (links.length > 0) return { ok: false, unusable: false, failures: links };
   const chain = variants.map((item) => item.variant);
-  const resolved = resolve(baseline, chain);
+  const resolved = resolve(baseline, chain, { plugins });
   if (resolved.ok) return { ok: true, value: { baseline, variants, resolved: { template: resolved.template, provenance: resolved.provenance } } };
   // resolve stops at the first variant that fails; find it so the problems name the right file.
-  const failing = variants.findIndex((_, index) => !resolve(baseline, chain.slice(0, index + 1)).ok);
+  const failing = variants.findIndex((_, index) => !resolve(baseline, chain.slice(0, index + 1), { plugins }).ok);
   const file = variants[failing]?.file ?? baselineFile;
   return { ok: false, unusable: false, failures: [{ file, problems: resolved.problems.map(inResolved) }] };
 }

@@ -31,13 +31,13 @@ function command<S extends z.ZodType>(spec: { options: OptionTable; schema: S },
 
 // Keyed like usage.ts's help entries, so a command without help (or help without a command) does not compile.
 const commands: Readonly<Record<CommandName, Command>> = {
-  validate: command(validateArgs, (args, io) => validateCommand({ file: args.positionals[0], json: args.json }, io)),
-  simulate: command(simulateArgs, (args, io) => simulateCommand({ template: args.positionals[0], scenario: args.scenario, json: args.json }, io)),
-  check: command(checkArgs, ({ positionals: [baseline, ...variants], json }, io) => checkCommand({ baseline: baseline!, variants, json }, io)),
-  resolve: command(resolveArgs, ({ positionals: [baseline, ...variants], provenance, json }, io) => resolveCommand({ baseline: baseline!, variants, provenance, json }, io)),
-  diff: command(diffArgs, ({ positionals: [from, to], variant, json }, io) => diffCommand(variant ? { from: from!, variants: variant, json } : { from: from!, to: to!, json }, io)),
-  rebase: command(rebaseArgs, (args, io) => rebaseCommand({ variant: args.positionals[0], from: args.from, to: args.to, write: args.write, json: args.json }, io)),
-  impact: command(impactArgs, (args, io) => impactCommand({ proposed: args.positionals[0], published: args.published, variants: args.variants, json: args.json }, io)),
+  validate: command(validateArgs, (args, io) => validateCommand({ file: args.positionals[0], json: args.json, config: args.config }, io)),
+  simulate: command(simulateArgs, (args, io) => simulateCommand({ template: args.positionals[0], scenario: args.scenario, json: args.json, config: args.config }, io)),
+  check: command(checkArgs, ({ positionals: [baseline, ...variants], json, config }, io) => checkCommand({ baseline: baseline!, variants, json, config }, io)),
+  resolve: command(resolveArgs, ({ positionals: [baseline, ...variants], provenance, json, config }, io) => resolveCommand({ baseline: baseline!, variants, provenance, json, config }, io)),
+  diff: command(diffArgs, ({ positionals: [from, to], variant, json, config }, io) => diffCommand(variant ? { from: from!, variants: variant, json, config } : { from: from!, to: to!, json, config }, io)),
+  rebase: command(rebaseArgs, (args, io) => rebaseCommand({ variant: args.positionals[0], from: args.from, to: args.to, write: args.write, json: args.json, config: args.config }, io)),
+  impact: command(impactArgs, (args, io) => impactCommand({ proposed: args.positionals[0], published: args.published, variants: args.variants, json: args.json, config: args.config }, io)),
 };
 
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';

@@ -15,33 +15,48 @@ interface ExitHelp {
   readonly detail?: string;
 }
 
+/** Options every command takes (arguments.ts), documented once under "Common options". */
+type CommonOption = 'config';
+
+const commonOptions: { readonly [K in CommonOption]: OptionHelp } = {
+  config: {
+    value: '<pathways.config.json>',
+    text: 'The configuration listing the plugins to install. By default the nearest pathways.config.json in the working folder or a folder above it; with none, only the built-in plugins.',
+  },
+};
+
 /**
  * Everything help says about one command, the single source of both `pathways <command> --help`
  * and the overview. `options` is keyed like the command's parser options, so an option cannot be
- * added to arguments.ts without being documented here (the compiler refuses a missing key).
+ * added to arguments.ts without being documented here (the compiler refuses a missing key); the
+ * common options are documented in `commonOptions`.
  */
 export interface CommandHelp<T extends OptionTable = OptionTable> {
   /** Each form of the command line, without the leading `pathways `. */
   readonly synopsis: readonly string[];
   /** What it does, as lines of at most ~95 characters. */
   readonly summary: readonly string[];
-  readonly options: { readonly [K in keyof T]: OptionHelp };
+  readonly options: { readonly [K in Exclude<keyof T, CommonOption>]: OptionHelp };
   readonly exits: readonly ExitHelp[];
   readonly example: { readonly text: string; readonly command: string };
 }
 
 /** Exit 2, with what makes this command's input unusable besides what makes every command's. */
 function unusable(...also: string[]): ExitHelp {
-  return { code: 2, brief: 'unusable input', detail: ['unusable input: a file cannot be read, is not UTF-8 text or is not JSON', ...also, 'or wrong usage'].join('; ') };
+  const always = ['unusable input: a file cannot be read, is not UTF-8 text or is not JSON', 'the configuration or a plugin it lists cannot be loaded'];
+  return { code: 2, brief: 'unusable input', detail: [...always, ...also, 'or wrong usage'].join('; ') };
 }
 const json = (what: string): OptionHelp => ({ text: `Print JSON instead of text: ${what}.` });
 
 const validate: CommandHelp<typeof validateArgs.options> = {
   synopsis: ['validate <template.json> [--json]'],
-  summary: ['Check a template and report every problem at once, each with its code, path and hint.'],
-  options: { json: json('{ file, valid, unusable, problems }') },
+  summary: [
+    'Check a template and report every problem at once, each with its code, path and hint. Plugin nodes',
+    'written for an earlier version of their node type are migrated, and each one is listed.',
+  ],
+  options: { json: json('{ file, valid, unusable, problems, migrations }') },
   exits: [
-    { code: 0, brief: 'valid', detail: 'the template is valid' },
+    { code: 0, brief: 'valid', detail: 'the template is valid (with its migrated plugin nodes, if any)' },
     { code: 1, brief: 'problems found' },
     unusable('JSON nested too deep'),
   ],
@@ -189,8 +204,8 @@ function table(rows: readonly (readonly [string, string])[]): string[] {
   return rows.flatMap(([label, text]) => wrap(text, lineWidth - width - 4).map((line, index) => `  ${(index === 0 ? label : '').padEnd(width)}  ${line}`));
 }
 
-function optionRows(options: CommandHelp['options']): [string, string][] {
-  return [...Object.entries(options).map(([name, option]): [string, string] => [`--${name}${option.value ? ` ${option.value}` : ''}`, option.text]), ['-h, --help', 'Show this help.']];
+function rows(options: Readonly<Record<string, OptionHelp>>): [string, string][] {
+  return Object.entries(options).map(([name, option]): [string, string] => [`--${name}${option.value ? ` ${option.value}` : ''}`, option.text]);
 }
 
 /** `pathways <name> --help`: synopsis, what it does, every option, exit codes and an example. */
@@ -203,8 +218,11 @@ export function commandUsage(name: CommandName): string {
     ...help.summary,
     '',
     'Options:',
-    ...table(optionRows(help.options)),
-    ...(Object.values(help.options).some((option) => option.value?.endsWith('...')) ? ['', listNote] : []),
+    ...table([...rows(help.options), ['-h, --help', 'Show this help.']]),
+    ...(Object.values<OptionHelp>(help.options).some((option) => option.value?.endsWith('...')) ? ['', listNote] : []),
+    '',
+    'Common options:',
+    ...table(rows(commonOptions)),
     '',
     'Exit codes:',
     ...table(help.exits.map((exit) => [String(exit.code), exit.detail ?? exit.brief])),
@@ -224,6 +242,7 @@ function overview(): string {
     lines.push(`      Exit ${help.exits.map((exit) => `${exit.code} ${exit.brief}`).join(', ')}.`);
   }
   lines.push('  pathways <command> --help', '      Show a command\'s options, exit codes and an example.', '  pathways --help | --version', '', listNote);
+  lines.push('', 'Every command installs the plugins pathways.config.json lists: the nearest one in the working', 'folder or above it, or the one --config <pathways.config.json> names.');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,10 +1,11 @@
 import { checkVariant, parseVariant } from '@pathways/core';
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { allLoaded, loadChain, loadText, type Loaded } from '../load.js';
 import { formatCheck } from '../output/format-check.js';
 import { reportFailure } from '../output/report-failure.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends ConfigOption {
   readonly baseline: string;
   /** The chain in order; the last one is checked, the ones before it build the level above. */
   readonly variants: readonly string[];
@@ -22,11 +23,17 @@ async function loadSubject(io: CliIo, file: string): Promise<Loaded<string>> {
 /**
  * `pathways check <baseline> <variant>...`: checks the last variant against the baseline resolved
  * with the variants before it, passing their provenance so problems name the level that caused
- * them. 0 no problems, 1 problems (schema problems of the checked variant included), 2 unusable.
+ * them, with the plugins the configuration installs. 0 no problems, 1 problems (schema problems of
+ * the checked variant included), 2 unusable (the configuration included).
  */
 export async function checkCommand(options: CheckOptions, io: CliIo): Promise<number> {
   const file = options.variants.at(-1)!;
-  const [chain, text] = await Promise.all([loadChain(io, options.baseline, options.variants.slice(0, -1)), loadSubject(io, file)]);
+  const plugins = await loadConfiguredPlugins(io, options);
+  if (!plugins.ok) {
+    reportFailure(io, options.json, plugins);
+    return exitCodes.unusable;
+  }
+  const [chain, text] = await Promise.all([loadChain(io, options.baseline, options.variants.slice(0, -1), plugins.value), loadSubject(io, file)]);
   const loaded = allLoaded(chain, text);
   if (!loaded.ok) {
     // A level above that cannot be built leaves nothing to check against, whatever the reason.
@@ -34,7 +41,7 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
     return exitCodes.unusable;
   }
   const [{ resolved }, variantText] = loaded.value;
-  const result = checkVariant(resolved.template, variantText, resolved.provenance);
+  const result = checkVariant(resolved.template, variantText, resolved.provenance, { plugins: plugins.value });
   if (result.unusable) {
     reportFailure(io, options.json, { ok: false, unusable: true, failures: [{ file, problems: result.problems }] });
     return exitCodes.unusable;

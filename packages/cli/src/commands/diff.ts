@@ -1,20 +1,23 @@
 import { diff, formatDiff, type PathwayTemplate } from '@pathways/core';
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { allLoaded, loadChain, loadTemplate, type Loaded } from '../load.js';
 import { reportFailure } from '../output/report-failure.js';
 
 /** Compare `from` with a second template, or with `from` resolved with a variant chain. */
-export type DiffOptions = {
+export type DiffOptions = ConfigOption & {
   readonly from: string;
   readonly json: boolean;
 } & ({ readonly to: string } | { readonly variants: readonly string[] });
 
 async function loadPair(io: CliIo, options: DiffOptions): Promise<Loaded<readonly [PathwayTemplate, PathwayTemplate]>> {
+  const plugins = await loadConfiguredPlugins(io, options);
+  if (!plugins.ok) return plugins;
   if ('variants' in options) {
-    const chain = await loadChain(io, options.from, options.variants);
+    const chain = await loadChain(io, options.from, options.variants, plugins.value);
     return chain.ok ? { ok: true, value: [chain.value.baseline, chain.value.resolved.template] } : chain;
   }
-  return allLoaded(...(await Promise.all([loadTemplate(io, options.from), loadTemplate(io, options.to)])));
+  return allLoaded(...(await Promise.all([loadTemplate(io, options.from, plugins.value), loadTemplate(io, options.to, plugins.value)])));
 }
 
 /**

@@ -1,12 +1,13 @@
 import { impact } from '@pathways/core';
 import { loadCatalogue } from '../catalogue.js';
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { allLoaded, loadTemplate } from '../load.js';
 import { formatProblems } from '../output/format-problems.js';
 import { formatImpact } from '../output/format-impact.js';
 import { reportFailure } from '../output/report-failure.js';
 
-export interface ImpactOptions {
+export interface ImpactOptions extends ConfigOption {
   readonly proposed: string;
   /** Published versions the variants may extend. */
   readonly published: readonly string[];
@@ -19,12 +20,18 @@ export interface ImpactOptions {
  * `pathways impact <proposed> --published <baseline>... --variants <folder-or-file>...`: before a
  * baseline version is published, rebases every variant of it onto the proposal and checks it.
  * The report still covers every readable variant when some files are unusable, but the run then
- * exits 2, since a gate must not pass on an incomplete catalogue. 0 none affected, 1 some affected.
+ * exits 2, since a gate must not pass on an incomplete catalogue; so does a configuration that
+ * cannot be loaded. 0 none affected, 1 some affected.
  */
 export async function impactCommand(options: ImpactOptions, io: CliIo): Promise<number> {
+  const plugins = await loadConfiguredPlugins(io, options);
+  if (!plugins.ok) {
+    reportFailure(io, options.json, plugins);
+    return exitCodes.unusable;
+  }
   const [proposedLoad, publishedLoads, catalogue] = await Promise.all([
-    loadTemplate(io, options.proposed),
-    Promise.all(options.published.map((file) => loadTemplate(io, file))),
+    loadTemplate(io, options.proposed, plugins.value),
+    Promise.all(options.published.map((file) => loadTemplate(io, file, plugins.value))),
     loadCatalogue(io, options.variants),
   ]);
   const templates = allLoaded(proposedLoad, allLoaded(...publishedLoads));
@@ -33,7 +40,7 @@ export async function impactCommand(options: ImpactOptions, io: CliIo): Promise<
     return exitCodes.unusable;
   }
   const [proposed, published] = templates.value;
-  const report = impact(proposed, published, catalogue.variants);
+  const report = impact(proposed, published, catalogue.variants, { plugins: plugins.value });
   const incomplete = catalogue.unusable.length > 0;
   // impact() leaves out variants of other templates (a local variant extends its region); name them.
   const assessed = new Set(report.variants.map((entry) => entry.source));

@@ -1,11 +1,12 @@
 import { resolve as resolvePath } from 'node:path';
 import { problem, rebase } from '@pathways/core';
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, writeTextFile, type CliIo } from '../io.js';
 import { allLoaded, loadTemplate, loadVariant } from '../load.js';
 import { formatRebase } from '../output/format-rebase.js';
 import { reportFailure } from '../output/report-failure.js';
 
-export interface RebaseOptions {
+export interface RebaseOptions extends ConfigOption {
   readonly variant: string;
   /** The version the variant extends now. */
   readonly from: string;
@@ -20,10 +21,15 @@ export interface RebaseOptions {
  * `pathways rebase <variant> --from <old> --to <new>`: re-applies each change onto the new version
  * and reports the ones that conflict, with a suggested resolution. For a local variant, --from and
  * --to are resolved regional templates (`pathways resolve … > regional.json`).
- * 0 no conflicts, 1 conflicts, 2 unusable input.
+ * 0 no conflicts, 1 conflicts, 2 unusable input (the configuration included).
  */
 export async function rebaseCommand(options: RebaseOptions, io: CliIo): Promise<number> {
-  const loaded = allLoaded(...(await Promise.all([loadVariant(io, options.variant), loadTemplate(io, options.from), loadTemplate(io, options.to)])));
+  const plugins = await loadConfiguredPlugins(io, options);
+  if (!plugins.ok) {
+    reportFailure(io, options.json, plugins);
+    return exitCodes.unusable;
+  }
+  const loaded = allLoaded(...(await Promise.all([loadVariant(io, options.variant), loadTemplate(io, options.from, plugins.value), loadTemplate(io, options.to, plugins.value)])));
   if (!loaded.ok) {
     reportFailure(io, options.json, loaded);
     return exitCodes.unusable;

@@ -1,8 +1,9 @@
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, type CliIo } from '../io.js';
 import { loadChain } from '../load.js';
 import { reportFailure } from '../output/report-failure.js';
 
-export interface ResolveOptions {
+export interface ResolveOptions extends ConfigOption {
   readonly baseline: string;
   readonly variants: readonly string[];
   readonly provenance: boolean;
@@ -13,10 +14,11 @@ export interface ResolveOptions {
  * `pathways resolve <baseline> <variant>...`: prints the resolved template. It is a document, so
  * stdout is always JSON and can be redirected to a file; problems go to stderr (or, with --json,
  * to stdout as JSON). Governance is not judged here: that is `pathways check`.
- * 0 resolved, 1 the chain cannot be resolved, 2 unusable input.
+ * 0 resolved, 1 the chain cannot be resolved, 2 unusable input (the configuration included).
  */
 export async function resolveCommand(options: ResolveOptions, io: CliIo): Promise<number> {
-  const chain = await loadChain(io, options.baseline, options.variants);
+  const plugins = await loadConfiguredPlugins(io, options);
+  const chain = plugins.ok ? await loadChain(io, options.baseline, options.variants, plugins.value) : plugins;
   if (!chain.ok) {
     reportFailure(io, options.json, chain);
     return chain.unusable ? exitCodes.unusable : exitCodes.problems;

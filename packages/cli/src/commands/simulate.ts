@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { PathwaysError, parseScenario, parseTemplate, problem, runScenario, type Problem, type ScenarioReport } from '@pathways/core';
+import { loadConfiguredPlugins, type ConfigOption } from '../config.js';
 import { exitCodes, readTextFile, type CliIo } from '../io.js';
 import { formatProblems } from '../output/format-problems.js';
 import { formatTrace } from '../output/format-trace.js';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends ConfigOption {
   readonly template: string;
   readonly scenario: string;
   readonly json: boolean;
@@ -17,15 +18,21 @@ function reportInputProblems(io: CliIo, json: boolean, file: string, problems: r
 
 /**
  * `pathways simulate <template> --scenario <file>`: runs the scenario on the real engine and
- * prints the trace. 0 every expectation met, 1 an expectation failed, 2 unusable input.
+ * prints the trace, with the plugins the configuration installs. 0 every expectation met, 1 an
+ * expectation failed, 2 unusable input (the configuration included).
  */
 export async function simulateCommand(options: SimulateOptions, io: CliIo): Promise<number> {
+  const plugins = await loadConfiguredPlugins(io, options);
+  if (!plugins.ok) {
+    for (const failure of plugins.failures) reportInputProblems(io, options.json, failure.file, failure.problems);
+    return exitCodes.unusable;
+  }
   const templateText = await readTextFile(resolve(io.cwd, options.template));
   if (!templateText.ok) {
     reportInputProblems(io, options.json, options.template, [templateText.problem]);
     return exitCodes.unusable;
   }
-  const template = parseTemplate(templateText.text);
+  const template = parseTemplate(templateText.text, { plugins: plugins.value });
   if (!template.ok) {
     reportInputProblems(io, options.json, options.template, template.problems);
     return exitCodes.unusable;
@@ -42,7 +49,7 @@ export async function simulateCommand(options: SimulateOptions, io: CliIo): Prom
   }
   let report: ScenarioReport;
   try {
-    report = runScenario(template.template, scenario.scenario);
+    report = runScenario(template.template, scenario.scenario, { plugins: plugins.value });
   } catch (error) {
     // A scenario can be valid on its own and still not fit the template (a fault in a guard the
     // pathway does not have): that is unusable input, not a crash.

@@ -25,11 +25,19 @@ function describeEffect(effect: Effect, zone: string): string {
     case 'milestone.reached':
       return `milestone ${effect.milestone}`;
     case 'tier.changed':
-      return `tier ${effect.from ?? 'none'} → ${effect.to} (${effect.direction}${when(effect.reason, (reason) => `: ${reason}`)})`;
+      return `tier ${effect.from ?? 'none'} → ${effect.to} (${effect.direction}${when(effect.source, (source) => ` by ${source}`)}${when(effect.meeting, (meeting) => ` at ${meeting}`)}${when(effect.reason, (reason) => `: ${reason}`)})`;
     case 'escalation.raised':
       return `rule ${effect.rule} (${effect.trigger})${when(effect.workItemId, (item) => ` for ${item}`)}${when(effect.regionalHubRespondBy, (by) => `, regional hub to respond by ${localTime(by, zone)}`)}`;
     case 'episode.recorded':
       return `episode ${effect.episodeId} from ${effect.sourceAgency}${effect.childrenPresent ? ', children present' : ''}${when(effect.occurredAt, (at) => `, happened ${localTime(at, zone)}`)}`;
+    case 'fact.recorded':
+      return `fact ${effect.fact} ${effect.value === null ? 'cleared' : `= ${localTime(effect.value, zone)}`} (${effect.event})`;
+    case 'plan.version':
+      return `plan ${effect.planType} version ${effect.version} ${effect.status === 'reviewDue' ? 'due for review' : effect.status}`;
+    case 'workItem.assigned':
+      return `work item ${effect.workItemId} ${effect.assignee === null ? 'unassigned' : `assigned to ${effect.assignee}`}`;
+    case 'plugin.request':
+      return `request ${effect.request} to ${effect.plugin}'s handler`;
     default: {
       // A newer core may emit effects this CLI does not know yet: name them rather than print nothing.
       const unknown: { readonly type: string } = effect;

@@ -69,7 +69,9 @@ export interface EffectDispatcher {
   retry(incidentId: string): Promise<DispatchOutcome>;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Core is isomorphic and loads neither Node's nor the DOM's types; both runtimes have setTimeout.
+const { setTimeout: schedule } = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => void schedule(resolve, ms));
 
 /** An in-memory dispatcher (the durable outbox of the server uses the same handlers and outcomes). */
 export function createEffectDispatcher(options: EffectDispatcherOptions): EffectDispatcher {

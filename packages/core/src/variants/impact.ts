@@ -1,4 +1,4 @@
-import type { PathwayTemplate } from '../model/template.js';
+import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { checkVariant, type VariantProblem } from './check-variant.js';
 import { rebase, type RebaseOutcome } from './rebase.js';
 import type { PathwayVariant } from './variant.js';
@@ -24,7 +24,12 @@ export interface ImpactReport {
  * Before a baseline version is published: rebases every variant in the catalogue onto it (from the
  * version each extends) and checks the result. Variants of other baselines are skipped.
  */
-export function impact(proposed: PathwayTemplate, published: readonly PathwayTemplate[], catalogue: readonly { readonly source: string; readonly variant: PathwayVariant }[]): ImpactReport {
+export function impact(
+  proposed: PathwayTemplate,
+  published: readonly PathwayTemplate[],
+  catalogue: readonly { readonly source: string; readonly variant: PathwayVariant }[],
+  options: { readonly plugins?: readonly InstalledPlugin[] } = {},
+): ImpactReport {
   const variants = catalogue
     .filter(({ variant }) => variant.extends.id === proposed.id)
     .map(({ source, variant }): VariantImpact => {
@@ -34,7 +39,7 @@ export function impact(proposed: PathwayTemplate, published: readonly PathwayTem
       if (!base) return { source, variant: name, extends: extendsName, status: 'unknown-base', conflicts: [], problems: [] };
       const rebased = base === proposed ? { variant, outcomes: [] as RebaseOutcome[] } : rebase(variant, base, proposed);
       const conflicts = rebased.outcomes.filter((o) => o.status === 'conflict');
-      const checked = checkVariant(proposed, rebased.variant);
+      const checked = checkVariant(proposed, rebased.variant, undefined, options);
       const status = conflicts.length > 0 ? 'conflicts' : checked.ok ? 'ok' : 'problems';
       return { source, variant: name, extends: extendsName, status, conflicts, problems: checked.problems };
     });

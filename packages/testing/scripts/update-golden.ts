@@ -1,0 +1,12 @@
+// Rewrites this package's golden files after an intended change: `pnpm golden:update` at the root
+// (or `pnpm --filter @pathways/testing golden:update`), then review the diff before committing.
+// Never part of `npm test`: the tests only compare (expectGolden), so a run cannot bless its own
+// output.
+import { nzNationalBaseline } from '@pathways/templates';
+import { writeGolden } from '../src/node.js';
+import { goldenFiles } from '../test/golden/golden-files.js';
+
+for (const golden of goldenFiles) {
+  const changed = writeGolden(golden.file, await golden.actual(nzNationalBaseline));
+  console.log(`${changed ? 'updated  ' : 'unchanged'} ${golden.file.pathname}`);
+}
