@@ -229,6 +229,31 @@ describe('plugin hooks in the engine', () => {
   });
 });
 
+describe('plugin state across plugin versions', () => {
+  it('migrates a state an earlier version left in a case on first use, and refuses one it cannot bring forward', () => {
+    const earlier = definePlugin({ ...sanctuaryPlugin, version: '1.1.0', state: { schema: z.strictObject({ assessments: z.number().int() }), initial: { assessments: 0 } }, nodeTypes: { assessment: { ...sanctuaryPlugin.nodeTypes!.assessment, enter: ({ state }) => ({ state: { assessments: state.assessments + 1 } }) } } });
+    const earlierPlugins = loaded(earlier);
+    const driver = new Driver(createEngine(parsedWith(sanctuaryTemplateJson(), earlierPlugins), { plugins: earlierPlugins }), referral);
+    toAllocation(driver);
+    driver.apply('cultural-service.chosen', { choice: 'not-applicable' }, 'coordinator');
+    expect(driver.engine.view(driver.record).plugins).toEqual({ 'sanctuary-safety': { assessments: 1 } });
+
+    // The case carries on under 1.2.0, whose state also names the last provider.
+    const current = definePlugin({ ...sanctuaryPlugin, state: { ...sanctuaryPlugin.state!, migrate: (previous) => ({ assessments: (previous as { assessments: number }).assessments, lastProvider: null }) } });
+    const currentPlugins = loaded(current);
+    const later = createEngine(parsedWith(sanctuaryTemplateJson(), currentPlugins), { plugins: currentPlugins });
+    const guarded = later.send(driver.record, driver.command('sanctuary-safety.assessed', { outcome: 'not-eligible', worksNeeded: false }, 'coordinator'));
+    expect(guarded).toMatchObject({ kind: 'refused', refusal: { code: 'PWY_PLUGIN_REFUSED' } });
+
+    const without = loaded(definePlugin({ ...sanctuaryPlugin, guards: { eligible: { check: ({ state }) => (state.assessments > 0 ? true : { code: 'PWY_PLUGIN_REFUSED', message: 'No assessment yet.' }) } } }));
+    const unmigrated = createEngine(parsedWith(sanctuaryTemplateJson(), without), { plugins: without }).send(driver.record, driver.command('sanctuary-safety.assessed', { outcome: 'eligible', worksNeeded: false }, 'coordinator'));
+    expect(unmigrated).toMatchObject({ kind: 'incident', incident: { plugin: 'sanctuary-safety@1.2.0' } });
+    if (unmigrated.kind === 'incident') expect(unmigrated.incident.error).toContain('has no state.migrate');
+    const migrating = loaded(definePlugin({ ...current, guards: { eligible: { check: ({ state }) => (state.lastProvider === null && state.assessments === 1 ? true : { code: 'PWY_PLUGIN_REFUSED', message: 'Unexpected state.' }) } } }));
+    expect(createEngine(parsedWith(sanctuaryTemplateJson(), migrating), { plugins: migrating }).send(driver.record, driver.command('sanctuary-safety.assessed', { outcome: 'eligible', worksNeeded: false }, 'coordinator')).kind).toBe('applied');
+  });
+});
+
 describe('effect handlers (server side)', () => {
   const request = (effectId: string) => ({ type: 'plugin.request' as const, effectId, plugin: 'sanctuary-safety@1.2.0', request: 'sanctuary-safety.book-visit', payload: { provider: 'Fictional Locks Ltd' } });
 

@@ -70,9 +70,21 @@ export function pluginCaseView(context: CaseContext): PluginCaseView {
   };
 }
 
-/** The plugin's state in a case: its own, or its initial state when the case opened before it was installed. */
+/**
+ * The plugin's state in a case: its own (migrated first when an earlier version of the plugin left
+ * it in another shape), or its initial state when the case opened before the plugin was installed.
+ */
 export function pluginState(context: CaseContext, plugin: LoadedPlugin): unknown {
-  return own(context.plugins, plugin.name) ?? plugin.definition.state?.initial;
+  const definition = plugin.definition.state;
+  const stored = own(context.plugins, plugin.name);
+  if (!definition || stored === undefined) return stored ?? definition?.initial;
+  const current = definition.schema.safeParse(stored);
+  if (current.success) return current.data;
+  const migrate = definition.migrate;
+  if (!migrate) throw new PluginFailure(plugin, `PWY_PLUGIN_STATE_INVALID: the case holds a state its schema refuses (${current.error.issues.map((issue) => issue.message).join('; ')}) and the plugin has no state.migrate; nothing was changed.`);
+  const migrated = definition.schema.safeParse(callHook(plugin, 'state migrate', () => migrate.call(definition, stored)));
+  if (!migrated.success) throw new PluginFailure(plugin, `PWY_PLUGIN_STATE_INVALID: state.migrate gave a state its schema refuses (${migrated.error.issues.map((issue) => issue.message).join('; ')}); nothing was changed.`);
+  return migrated.data;
 }
 
 /**

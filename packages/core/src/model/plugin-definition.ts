@@ -200,6 +200,12 @@ export interface PluginStateDefinition<Schema extends z.ZodType> {
   readonly initial: z.infer<Schema>;
   /** The largest serialised state (bytes) a case may hold for this plugin; 4,096 by default. */
   readonly maxBytes?: number;
+  /**
+   * Brings a state an earlier version of the plugin left in a case (one `schema` refuses) to the
+   * current shape, e.g. when a node type's new version needs more in it. Run on first use; its
+   * result is checked against `schema`.
+   */
+  migrate?(previous: unknown): z.infer<Schema>;
 }
 
 /**

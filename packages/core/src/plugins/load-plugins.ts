@@ -232,7 +232,8 @@ export function loadPlugins(definitions: readonly unknown[], options: LoadPlugin
     }
 
     if (definition.state !== undefined) {
-      const state = definition.state as { schema?: unknown; initial?: unknown; maxBytes?: unknown };
+      const state = definition.state as { schema?: unknown; initial?: unknown; maxBytes?: unknown; migrate?: unknown };
+      if (state.migrate !== undefined && !isFunction(state.migrate)) report('PWY_PLUGIN_INVALID', ['state', 'migrate'], 'state.migrate must be a function from an earlier state to the current one.');
       if (schemaOk(state.schema, ['state', 'schema'], 'the state schema')) {
         const initial = (state.schema as z.ZodType).safeParse(state.initial);
         if (!initial.success) report('PWY_PLUGIN_INVALID', ['state', 'initial'], `the initial state fails its schema: ${initial.error.issues.map((i) => i.message).join('; ')}.`);
