@@ -163,8 +163,12 @@ describe('plugin hooks in the engine', () => {
     const driver = new Driver(createEngine(parsedWith(json, plugins), { plugins }), referral);
     toAllocation(driver);
     driver.apply('cultural-service.chosen', { choice: 'not-applicable' }, 'coordinator');
+    // The event is the flow's: where the flow refuses it, it is refused, and nothing is set off.
+    const refused = driver.engine.send(driver.record, driver.command('sanctuary-safety.assessed', { outcome: 'not-eligible', worksNeeded: true }, 'coordinator'));
+    expect(refused).toMatchObject({ kind: 'refused', refusal: { code: 'PWY_PLUGIN_REFUSED' } });
     const effects = driver.apply('sanctuary-safety.assessed', { outcome: 'eligible', worksNeeded: true }, 'coordinator');
     expect(ofType(effects, 'escalation.raised')).toMatchObject([{ rule: 'security-works-needed', trigger: 'plugin' }]);
+    expect(driver.refusedCode('sanctuary-safety.assessed', { outcome: 'eligible', worksNeeded: true }, 'coordinator')).toBe('PWY_COMMAND_NOT_ALLOWED');
   });
 
   it('lets a hook act on a national element only as it declares; anything else is an incident naming plugin@version and changes nothing', () => {

@@ -344,9 +344,13 @@ function ridingActions(resolved: ResolvedTemplate): { readonly byEvent: Readonly
     if (rule.trigger.kind === 'plugin') return resolved.plugins.trigger(rule.trigger.type)?.definition.on ?? [];
     return [];
   });
+  // An event the flow takes somewhere is the flow's: the escalation rides on the flow's transitions,
+  // so a command the flow refuses (wrong step, a guard) stays refused and sets nothing off. Only an
+  // event no flow transition takes (a barrier raised, information requested) is taken at any step.
+  const flowEvents = new Set(resolved.graph.edges.map((edge) => edge.on));
   for (const event of new Set(triggerEvents)) {
     if (event === 'episode.reported' || event === timerFiredEvent) continue;
-    if (isCaseCommand(event) || event === template.tiers?.lowering.event) {
+    if (isCaseCommand(event) || event === template.tiers?.lowering.event || flowEvents.has(event)) {
       if (!byEvent.get(event)?.some((action) => 'type' in action && action.type === 'escalate')) add(event, { type: 'escalate' });
     } else escalationEvents.add(event);
   }
