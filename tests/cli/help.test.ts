@@ -11,6 +11,7 @@ const commands = {
   diff: { options: ['--variant <variant.json>...', '--json'], exits: [0, 2] },
   rebase: { options: ['--from <old.json>', '--to <new.json>', '--write <out.json>', '--json'], exits: [0, 1, 2] },
   impact: { options: ['--published <baseline.json>...', '--variants <folder-or-file>...', '--json'], exits: [0, 1, 2] },
+  plugin: { options: ['--dir <folder>', '--scope <scope>', '--standalone', '--json'], exits: [0, 2] },
 } as const;
 
 /** The lines of one section of a help text, e.g. `Options:`, up to the blank line that ends it. */

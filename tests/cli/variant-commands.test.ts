@@ -291,7 +291,10 @@ describe('pathways impact', () => {
       [canterbury, 'conflicts', 2],
       [westCoast, 'ok', 0],
     ]);
-    expect(body.notAssessed).toEqual([{ source: rangiora, variant: 'nz-canterbury-rangiora@2.0.0', extends: 'nz-canterbury@2.0.0' }]);
+    expect(body.notAssessed).toEqual([
+      { source: 'examples/variants/valid/christchurch-sanctuary.json', variant: 'nz-canterbury-christchurch@2.0.0', extends: 'nz-canterbury@2.0.0' },
+      { source: rangiora, variant: 'nz-canterbury-rangiora@2.0.0', extends: 'nz-canterbury@2.0.0' },
+    ]);
     expect(body).toMatchObject({ skipped: [], unusable: false, inputs: [] });
   });
 

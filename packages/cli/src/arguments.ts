@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OptionTable } from './args.js';
+import { pluginNameProblem, scopeProblem } from './scaffold/names.js';
 
 // Each command's options (for parseArgs) and the zod schema its parsed arguments must meet.
 // Schemas are strict, so an option that parsed but does not belong is still refused.
@@ -72,5 +73,36 @@ export const impactArgs = {
     variants: z.array(file('--variants'), { error: 'the --variants <folder-or-file>... option is required' }).min(1, 'give at least one folder or file after --variants'),
     json: z.boolean(),
     config,
+  }),
+};
+
+// `plugin new <name>`: the subcommand and the name are positionals; the name must be one the
+// engine accepts, and the message says what is wrong with it. It reads no templates, so no --config.
+export const pluginArgs = {
+  options: { json: { type: 'boolean', default: false }, dir: { type: 'string' }, scope: { type: 'string' }, standalone: { type: 'boolean', default: false } } satisfies OptionTable,
+  schema: z.strictObject({
+    positionals: z
+      .array(z.string())
+      .superRefine((positionals, ctx) => {
+        const [subcommand, name, ...extra] = positionals;
+        const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+        if (subcommand === undefined) return issue('give a subcommand: plugin new <name>');
+        if (subcommand !== 'new') return issue(`"${subcommand}" is not a subcommand of plugin; the one there is: plugin new <name>`);
+        if (name === undefined) return issue('a plugin name is required: plugin new <name>, such as plugin new home-visits');
+        if (extra.length > 0) return issue(`plugin new takes one name; "${extra.join(' ')}" is left over (options start with --)`);
+        const problem = pluginNameProblem(name);
+        if (problem) issue(problem);
+      })
+      .transform((positionals) => positionals[1]!),
+    dir: file('--dir').optional(),
+    scope: z
+      .string()
+      .superRefine((scope, ctx) => {
+        const problem = scopeProblem(scope);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+    standalone: z.boolean(),
+    json: z.boolean(),
   }),
 };

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { argsProblem, readArgs, usageError, type OptionTable, type RawArgs } from './args.js';
-import { checkArgs, diffArgs, impactArgs, rebaseArgs, resolveArgs, simulateArgs, validateArgs } from './arguments.js';
+import { checkArgs, diffArgs, impactArgs, pluginArgs, rebaseArgs, resolveArgs, simulateArgs, validateArgs } from './arguments.js';
 import { checkCommand } from './commands/check.js';
 import { diffCommand } from './commands/diff.js';
 import { impactCommand } from './commands/impact.js';
+import { pluginNewCommand } from './commands/plugin-new.js';
 import { rebaseCommand } from './commands/rebase.js';
 import { resolveCommand } from './commands/resolve.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -38,6 +39,7 @@ const commands: Readonly<Record<CommandName, Command>> = {
   diff: command(diffArgs, ({ positionals: [from, to], variant, json, config }, io) => diffCommand(variant ? { from: from!, variants: variant, json, config } : { from: from!, to: to!, json, config }, io)),
   rebase: command(rebaseArgs, (args, io) => rebaseCommand({ variant: args.positionals[0], from: args.from, to: args.to, write: args.write, json: args.json, config: args.config }, io)),
   impact: command(impactArgs, (args, io) => impactCommand({ proposed: args.positionals[0], published: args.published, variants: args.variants, json: args.json, config: args.config }, io)),
+  plugin: command(pluginArgs, (args, io) => pluginNewCommand({ name: args.positionals, dir: args.dir, scope: args.scope, standalone: args.standalone, json: args.json }, io)),
 };
 
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h';

@@ -1,5 +1,5 @@
 import type { OptionTable } from './args.js';
-import type { checkArgs, diffArgs, impactArgs, rebaseArgs, resolveArgs, simulateArgs, validateArgs } from './arguments.js';
+import type { checkArgs, diffArgs, impactArgs, pluginArgs, rebaseArgs, resolveArgs, simulateArgs, validateArgs } from './arguments.js';
 
 /** How one option is shown in help. */
 interface OptionHelp {
@@ -39,6 +39,8 @@ export interface CommandHelp<T extends OptionTable = OptionTable> {
   readonly options: { readonly [K in Exclude<keyof T, CommonOption>]: OptionHelp };
   readonly exits: readonly ExitHelp[];
   readonly example: { readonly text: string; readonly command: string };
+  /** False for a command that reads no templates, so takes none of the common options. */
+  readonly common?: false;
 }
 
 /** Exit 2, with what makes this command's input unusable besides what makes every command's. */
@@ -173,8 +175,31 @@ const impact: CommandHelp<typeof impactArgs.options> = {
   },
 };
 
+const plugin: CommandHelp<typeof pluginArgs.options> = {
+  synopsis: ['plugin new <name> [--dir <folder>] [--scope <scope>] [--standalone] [--json]'],
+  summary: [
+    'Create a plugin package, pathways-plugin-<name>, that builds and passes its tests straight away:',
+    'a definition (a node type, an event, a guard, an action, state, a work-item type), server-side',
+    'handlers, a test on @pathways/testing with a tiny template, a README and a changeset. Inside a',
+    'pnpm workspace with the Pathways packages it depends on them as workspace:*, elsewhere on the',
+    'published ones.',
+  ],
+  options: {
+    dir: { value: '<folder>', text: 'Where to create it: a new or empty folder (default ./<name>). Nothing is ever overwritten.' },
+    scope: { value: '<scope>', text: 'Name the package @<scope>/pathways-plugin-<name>.' },
+    standalone: { text: 'Depend on the published @pathways packages (^0.1.0) even inside the Pathways workspace.' },
+    json: json('{ ok, plugin, package, folder, dependencies, workspace, files, next, notes }'),
+  },
+  exits: [
+    { code: 0, brief: 'created', detail: 'created: every file is listed, then the commands to run next' },
+    { code: 2, brief: 'nothing written', detail: 'nothing written: the folder is not empty, a file cannot be written, the name is not kebab-case, or wrong usage' },
+  ],
+  example: { text: 'Start a plugin among the examples of the Pathways repository:', command: 'pathways plugin new sanctuary-safety --dir examples/plugins/sanctuary-safety' },
+  common: false,
+};
+
 /** Every command's help, in the order the overview lists them. */
-export const commandHelp = { validate, simulate, check, resolve, diff, rebase, impact } as const satisfies Readonly<Record<string, CommandHelp>>;
+export const commandHelp = { validate, simulate, check, resolve, diff, rebase, impact, plugin } as const satisfies Readonly<Record<string, CommandHelp>>;
 
 /** A command of `pathways`; main.ts keys its implementations by the same names. */
 export type CommandName = keyof typeof commandHelp;
@@ -220,9 +245,7 @@ export function commandUsage(name: CommandName): string {
     'Options:',
     ...table([...rows(help.options), ['-h, --help', 'Show this help.']]),
     ...(Object.values<OptionHelp>(help.options).some((option) => option.value?.endsWith('...')) ? ['', listNote] : []),
-    '',
-    'Common options:',
-    ...table(rows(commonOptions)),
+    ...(help.common === false ? [] : ['', 'Common options:', ...table(rows(commonOptions))]),
     '',
     'Exit codes:',
     ...table(help.exits.map((exit) => [String(exit.code), exit.detail ?? exit.brief])),
@@ -242,7 +265,7 @@ function overview(): string {
     lines.push(`      Exit ${help.exits.map((exit) => `${exit.code} ${exit.brief}`).join(', ')}.`);
   }
   lines.push('  pathways <command> --help', '      Show a command\'s options, exit codes and an example.', '  pathways --help | --version', '', listNote);
-  lines.push('', 'Every command installs the plugins pathways.config.json lists: the nearest one in the working', 'folder or above it, or the one --config <pathways.config.json> names.');
+  lines.push('', 'Every command installs the plugins pathways.config.json lists: the nearest one in the working', 'folder or above it, or the one --config <pathways.config.json> names (plugin new reads none).');
   return `${lines.join('\n')}\n`;
 }
 

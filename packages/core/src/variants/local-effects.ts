@@ -1,6 +1,7 @@
 import { canonicalJson } from '../compiler/content-hash.js';
 import { resolveDeadline, type ResolvedDeadline } from '../compiler/deadline-rules.js';
 import { PathwaysError } from '../errors/problem.js';
+import { caseFact as caseFactSchema } from '../model/case-facts.js';
 import type { JsonPath } from '../errors/problem.js';
 import { escalationRule } from '../model/escalations.js';
 import { eventDeclaration } from '../model/events.js';
@@ -144,7 +145,17 @@ export function judgeLocalEffects(parent: PathwayTemplateData, resolved: Pathway
   };
   const localName = (kind: string, id: string, inParent: boolean) => (inParent ? `the ${kind} "${id}", as this variant changes it,` : `the local ${kind} "${id}"`);
 
-  const parentTypes = new Map(parent.workItemTypes.map((type) => [type.id, type]));
+  // An installed plugin's own work-item types and facts sit beside the template's whenever it is
+  // read with the plugin (prepareForPlugins), so a parent read with its plugins (as the CLI reads
+  // it) holds them too. They are the plugin's elements, not the level above's, whoever places the
+  // plugin. A template that declares one of those ids otherwise keeps its own, which is judged.
+  const contributed = new Set(
+    plugins.plugins.flatMap((plugin) => [
+      ...(plugin.definition.workItemTypes ?? []).map((type) => workItemTypeSchema.safeParse(type)).flatMap((r) => (r.success ? [`workItemTypes:${canonicalJson(r.data)}`] : [])),
+      ...(plugin.definition.facts ?? []).map((fact) => caseFactSchema.safeParse(fact)).flatMap((r) => (r.success ? [`facts:${canonicalJson(r.data)}`] : [])),
+    ]),
+  );
+  const parentTypes = new Map(parent.workItemTypes.filter((type) => !contributed.has(`workItemTypes:${canonicalJson(type)}`)).map((type) => [type.id, type]));
   const parentMeetings = new Set(parent.meetings.map((meeting) => meeting.id));
 
   /** A deadline resolved the way the engine resolves it; undefined when it names what does not exist (reported elsewhere). */
@@ -271,7 +282,7 @@ export function judgeLocalEffects(parent: PathwayTemplateData, resolved: Pathway
 
   // (d) Events that record a case fact of the level above, or assess the tier.
   const parentEvents = new Map(parent.events.map((event) => [event.type, event]));
-  const parentFacts = new Map(parent.facts.map((fact) => [fact.id, fact]));
+  const parentFacts = new Map(parent.facts.filter((fact) => !contributed.has(`facts:${canonicalJson(fact)}`)).map((fact) => [fact.id, fact]));
   for (const element of resolved.events) {
     const parsed = eventDeclaration.safeParse(element);
     if (!parsed.success || !mine('events', parsed.data.type)) continue;
