@@ -51,9 +51,25 @@ export function callHook<T>(plugin: LoadedPlugin, hook: string, run: () => T): T
   }
 }
 
-/** What plugin code reads of a case: copies, never the case state itself. */
+// A step asks several hooks about the same case: the view and the validated states are kept per
+// (immutable) context and state object, so each is built or checked once.
+const views = new WeakMap<CaseContext, PluginCaseView>();
+// Keyed by schema: another version of the plugin may read the same state object with another schema.
+const validStates = new WeakMap<object, WeakSet<object>>();
+const validFor = (schema: object): WeakSet<object> => {
+  let set = validStates.get(schema);
+  if (!set) {
+    set = new WeakSet();
+    validStates.set(schema, set);
+  }
+  return set;
+};
+
+/** What plugin code reads of a case: copies, never the case state itself (frozen, made once per case state). */
 export function pluginCaseView(context: CaseContext): PluginCaseView {
-  return {
+  const known = views.get(context);
+  if (known) return known;
+  const view = deepFreezeView({
     caseId: context.caseId,
     tier: context.tier,
     persons: Object.values(context.persons).map((person) => ({ id: person.id, roles: [...person.roles] })),
@@ -67,7 +83,20 @@ export function pluginCaseView(context: CaseContext): PluginCaseView {
       ...(item.due ? { due: item.due } : {}),
       ...(item.node ? { node: item.node } : {}),
     })),
-  };
+  });
+  views.set(context, view);
+  return view;
+}
+
+/** A view shared by several hooks must not let one hook change what the next one reads. */
+function deepFreezeView(view: PluginCaseView): PluginCaseView {
+  for (const person of view.persons) Object.freeze(person.roles);
+  for (const list of [view.persons, view.workItems]) for (const item of list) Object.freeze(item);
+  Object.freeze(view.persons);
+  Object.freeze(view.workItems);
+  Object.freeze(view.milestones);
+  Object.freeze(view.facts);
+  return Object.freeze(view);
 }
 
 /**
@@ -78,8 +107,13 @@ export function pluginState(context: CaseContext, plugin: LoadedPlugin): unknown
   const definition = plugin.definition.state;
   const stored = own(context.plugins, plugin.name);
   if (!definition || stored === undefined) return stored ?? definition?.initial;
+  if (typeof stored === 'object' && stored !== null && validFor(definition.schema).has(stored)) return stored;
   const current = definition.schema.safeParse(stored);
-  if (current.success) return current.data;
+  if (current.success) {
+    // The stored object itself is what hooks read (the engine keeps states immutable), so it is remembered as valid.
+    if (typeof stored === 'object' && stored !== null) validFor(definition.schema).add(stored);
+    return stored;
+  }
   const migrate = definition.migrate;
   if (!migrate) throw new PluginFailure(plugin, `PWY_PLUGIN_STATE_INVALID: the case holds a state its schema refuses (${current.error.issues.map((issue) => issue.message).join('; ')}) and the plugin has no state.migrate; nothing was changed.`);
   const migrated = definition.schema.safeParse(callHook(plugin, 'state migrate', () => migrate.call(definition, stored)));
@@ -118,6 +152,7 @@ export function applyPluginResult(
     const max = plugin.definition.state?.maxBytes ?? 4096;
     const size = JSON.stringify(parsed.data ?? null).length;
     if (size > max) throw new PluginFailure(plugin, `PWY_PLUGIN_STATE_INVALID: ${where.hook} returned a state of ${size} bytes, more than its bound of ${max}; nothing was changed.`);
+    if (typeof parsed.data === 'object' && parsed.data !== null) validFor(schema).add(parsed.data);
     draft.plugins = { ...draft.plugins, [plugin.name]: parsed.data };
   }
   for (const item of result.workItems ?? []) {
