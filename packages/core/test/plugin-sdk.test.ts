@@ -233,6 +233,31 @@ describe('plugin hooks in the engine', () => {
   });
 });
 
+describe('plugin code cannot change what it reads', () => {
+  it('a hook that changes its state or the case view in place is an incident, and the case and the plugin\'s initial state are unchanged', () => {
+    const meddling = definePlugin({
+      ...sanctuaryPlugin,
+      nodeTypes: {
+        assessment: {
+          ...sanctuaryPlugin.nodeTypes!.assessment,
+          enter: ({ state }) => {
+            (state as { assessments: number }).assessments += 1;
+            return { state };
+          },
+        },
+      },
+    });
+    const plugins = loaded(meddling);
+    const driver = new Driver(createEngine(parsedWith(sanctuaryTemplateJson(), plugins), { plugins }), referral);
+    toAllocation(driver);
+    const before = driver.record;
+    const result = driver.engine.send(before, driver.command('cultural-service.chosen', { choice: 'not-applicable' }, 'coordinator'));
+    expect(result).toMatchObject({ kind: 'incident', incident: { plugin: 'sanctuary-safety@1.2.0' } });
+    expect(meddling.state!.initial).toEqual({ assessments: 0, lastProvider: null });
+    expect(driver.engine.view(before).plugins).toEqual({ 'sanctuary-safety': { assessments: 0, lastProvider: null } });
+  });
+});
+
 describe('plugin state across plugin versions', () => {
   it('migrates a state an earlier version left in a case on first use, and refuses one it cannot bring forward', () => {
     const earlier = definePlugin({ ...sanctuaryPlugin, version: '1.1.0', state: { schema: z.strictObject({ assessments: z.number().int() }), initial: { assessments: 0 } }, nodeTypes: { assessment: { ...sanctuaryPlugin.nodeTypes!.assessment, enter: ({ state }) => ({ state: { assessments: state.assessments + 1 } }) } } });
