@@ -1,5 +1,6 @@
 import type { DeclaredEffects, PluginCaseView, PluginResult } from '../model/plugin-definition.js';
 import { internalEventTypes } from '../model/internal-events.js';
+import { deepFreeze } from '../model/deep-freeze.js';
 import { own } from '../model/own.js';
 import type { LoadedPlugin } from '../model/plugin-registry.js';
 import { toUtcIso } from '../time/deadlines.js';
@@ -88,18 +89,6 @@ export function pluginCaseView(context: CaseContext): PluginCaseView {
   return view;
 }
 
-/** Freezes a plugin state all the way down: hooks share it with earlier case states, so it must never change in place. */
-function frozen<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== 'object' || Object.isFrozen(current)) continue;
-    Object.freeze(current);
-    for (const child of Object.values(current)) stack.push(child);
-  }
-  return value;
-}
-
 /** A view shared by several hooks must not let one hook change what the next one reads. */
 function deepFreezeView(view: PluginCaseView): PluginCaseView {
   for (const person of view.persons) Object.freeze(person.roles);
@@ -118,12 +107,12 @@ function deepFreezeView(view: PluginCaseView): PluginCaseView {
 export function pluginState(context: CaseContext, plugin: LoadedPlugin): unknown {
   const definition = plugin.definition.state;
   const stored = own(context.plugins, plugin.name);
-  if (!definition || stored === undefined) return frozen(stored ?? definition?.initial);
+  if (!definition || stored === undefined) return deepFreeze(stored ?? definition?.initial);
   if (typeof stored === 'object' && stored !== null && validFor(definition.schema).has(stored)) return stored;
   const current = definition.schema.safeParse(stored);
   if (current.success) {
     // The stored object itself is what hooks read (the engine keeps states immutable), so it is remembered as valid.
-    if (typeof stored === 'object' && stored !== null) validFor(definition.schema).add(frozen(stored));
+    if (typeof stored === 'object' && stored !== null) validFor(definition.schema).add(deepFreeze(stored));
     return stored;
   }
   const migrate = definition.migrate;
@@ -164,7 +153,7 @@ export function applyPluginResult(
     const max = plugin.definition.state?.maxBytes ?? 4096;
     const size = JSON.stringify(parsed.data ?? null).length;
     if (size > max) throw new PluginFailure(plugin, `PWY_PLUGIN_STATE_INVALID: ${where.hook} returned a state of ${size} bytes, more than its bound of ${max}; nothing was changed.`);
-    if (typeof parsed.data === 'object' && parsed.data !== null) validFor(schema).add(frozen(parsed.data));
+    if (typeof parsed.data === 'object' && parsed.data !== null) validFor(schema).add(deepFreeze(parsed.data));
     draft.plugins = { ...draft.plugins, [plugin.name]: parsed.data };
   }
   for (const item of result.workItems ?? []) {

@@ -6,6 +6,7 @@ import { checkPracticeRules } from './checks/practice-rules.js';
 import { checkReferences } from './checks/references.js';
 import { indexTemplate } from './checks/template-index.js';
 import { readInput } from './read-input.js';
+import { deepFreeze } from './deep-freeze.js';
 import { registryOf } from './plugin-registry.js';
 import { prepareForPlugins, type NodeMigration } from './plugin-templates.js';
 import { createTemplateSchema, type InstalledPlugin, type PathwayTemplate, type PathwayTemplateData } from './template.js';
@@ -39,17 +40,6 @@ export function isParsedTemplate(value: unknown): value is PathwayTemplate {
   return typeof value === 'object' && value !== null && parsedTemplates.has(value);
 }
 
-/** Freezes a parsed document all the way down, so what was checked cannot change afterwards. */
-function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const current = stack.pop();
-    if (current === null || typeof current !== 'object' || Object.isFrozen(current)) continue;
-    Object.freeze(current);
-    for (const child of Object.values(current)) stack.push(child);
-  }
-  return value;
-}
 
 /**
  * Parses and validates a template from JSON text or an already-parsed value. Never throws on bad
