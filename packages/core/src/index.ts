@@ -73,6 +73,7 @@ export type {
   PlanVersionChanged,
   WorkItemAssigned,
   PluginRequest,
+  AssessmentRecorded,
 } from './model/effects.js';
 export { parseTemplate, validateTemplate, isParsedTemplate } from './model/parse-template.js';
 export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
@@ -110,7 +111,7 @@ export type { CaseEngine, EngineOptions, DueTimer } from './engine/engine.js';
 export type { Fault } from './engine/faults.js';
 export type { CaseInspector, InspectedCase } from './engine/inspect.js';
 export { CaseHistory } from './engine/case-history.js';
-export type { CaseHistoryData, HistoryEntry, WorkItemHistory, TierChange, EscalationRecord, EpisodeRecord, PlanVersionHistory, FactHistory } from './engine/case-history.js';
+export type { CaseHistoryData, HistoryEntry, WorkItemHistory, TierChange, EscalationRecord, EpisodeRecord, PlanVersionHistory, FactHistory, AssessmentHistory } from './engine/case-history.js';
 export type { CaseRecord, CaseView, ActiveNode, AllowedCommand, WorkItemView, Refusal, Incident, CommandResult } from './engine/case-record.js';
 
 export { addTimeSpan, subtractTimeSpan, toUtcIso, compareInstants } from './time/deadlines.js';
@@ -151,6 +152,8 @@ export type {
   PluginGuardDefinition,
   PluginActionDefinition,
   RiskToolDefinition,
+  RiskToolContext,
+  ToolValue,
   TriggerDefinition,
   PluginStateDefinition,
   LocalityContribution,

@@ -146,6 +146,52 @@ describe('plugin hooks in the engine', () => {
     expect(driver.engine.view(driver.record).persons.find((p) => p.id === 'person-aroha')?.risk).toMatchObject({ level: 'high', tool: 'sanctuary-safety/homeRisk', score: 3 });
   });
 
+  it('keeps each assessment with its tool, version, answers, score and judgement; judgement raises a scored level, never lowers it', () => {
+    const driver = new Driver(createEngine(template, { plugins }), referral);
+    const answers = { addressKnown: true, locksBroken: true, threatsToHome: false };
+    expect(driver.refusedCode('riskTool.completed', { tool: 'sanctuary-safety/homeRisk', personId: 'person-aroha', answers, judgement: { level: 'emerging', reason: 'reason-code-seems-fine' } })).toBe('PWY_RISK_JUDGEMENT_LOWERS');
+    expect(driver.refusedCode('riskTool.completed', { tool: 'sanctuary-safety/homeRisk', personId: 'person-aroha', answers, judgement: { level: 'high' } })).toBe('PWY_COMMAND_PAYLOAD_INVALID');
+    const raised = driver.apply('riskTool.completed', { tool: 'sanctuary-safety/homeRisk', personId: 'person-aroha', answers, judgement: { level: 'high', reason: 'reason-code-escalating-threats' } });
+    expect(ofType(raised, 'assessment.recorded')).toEqual([
+      expect.objectContaining({ personId: 'person-aroha', tool: 'sanctuary-safety/homeRisk', toolVersion: '1.2.0', score: 2, scoreLevel: 'escalating', level: 'high', judgement: { level: 'high', reason: 'reason-code-escalating-threats' }, answers }),
+    ]);
+    expect(driver.engine.view(driver.record).tier).toBe('high');
+    expect(driver.engine.view(driver.record, driver.history).assessments).toMatchObject([{ tool: 'sanctuary-safety/homeRisk', level: 'high', by: 'kaimahi-test' }]);
+  });
+
+  it('records the answers and gives no level when a tool cannot score here; bands may come from the pathway\'s parameters', () => {
+    const weighted = definePlugin({
+      name: 'weighted-tools',
+      version: '0.3.0',
+      engine: '^0.1.0',
+      label: { en: 'Weighted tools (fictional)' },
+      options: { schema: z.strictObject({ weights: z.record(z.string(), z.number()).optional() }) },
+      parameters: { severeFrom: { kind: 'number', value: 5, governance: { mode: 'tailorable', bounds: { value: { min: 3, max: 5 } } } } },
+      riskTools: {
+        weighted: {
+          label: { en: 'Weighted items' },
+          version: '2.1',
+          answers: z.strictObject({ a: z.boolean(), b: z.boolean() }),
+          score: (answers, { options }) => {
+            const weights = (options as { weights?: Record<string, number> }).weights;
+            return weights ? Object.entries(answers).reduce((sum, [item, yes]) => sum + (yes === true ? (weights[item] ?? 0) : 0), 0) : null;
+          },
+          levels: [{ atLeast: { param: 'weighted-tools/severeFrom' }, level: 'high' }, { atLeast: 0, level: 'emerging' }],
+        },
+      },
+    });
+    const run = (options: unknown) => {
+      const result = loadPlugins([sanctuaryPlugin, weighted], { options: { 'weighted-tools': options } });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const driver = new Driver(createEngine(parsedWith(sanctuaryTemplateJson(), result.registry.plugins), { plugins: result.registry.plugins }), referral);
+      return ofType(driver.apply('riskTool.completed', { tool: 'weighted-tools/weighted', personId: 'person-aroha', answers: { a: true, b: true } }), 'assessment.recorded')[0];
+    };
+    expect(run({})).toMatchObject({ score: null, scoreLevel: null, level: null, toolVersion: '2.1', answers: { a: true, b: true } });
+    expect(run({ weights: { a: 3, b: 2 } })).toMatchObject({ score: 5, level: 'high' });
+    expect(run({ weights: { a: 3, b: 1 } })).toMatchObject({ score: 4, level: 'emerging' });
+    expect(loadPlugins([weighted], { options: { 'weighted-tools': { weights: 'heavy' } } }).problems.map((p) => p.path.join('.'))).toEqual(['plugins.weighted-tools.options.weights']);
+  });
+
   it('refuses a template whose tiers lack a level an installed risk tool gives', () => {
     const json = sanctuaryTemplateJson((t) => {
       const tiers = t.tiers as { levels: { id: string }[] };

@@ -79,9 +79,10 @@ describe('assertion messages', () => {
   it('expectEffects names the matcher that found nothing, where it looked, and the effects of the step', () => {
     const error = failureOf(() => harness.expectEffects([{ type: 'tier.changed', to: 'escalating' }, { type: 'escalation.raised', rule: 'tier-raised-high' }]));
     expect(error.message).toBe(
-      'Expected effect matcher #2 of 2, {"type":"escalation.raised","rule":"tier-raised-high"}, to match an effect of step #7 (send risk.assessed) after effect #1 (tier.changed); none does.\n' +
+      'Expected effect matcher #2 of 2, {"type":"escalation.raised","rule":"tier-raised-high"}, to match an effect of step #7 (send risk.assessed) after effect #2 (tier.changed); none does.\n' +
         '  effects of step #7 (send risk.assessed):\n' +
-        '    1. tier.changed {"effectId":"case-story-0001:4:1","from":null,"to":"escalating","direction":"raised","source":"assessment","event":"risk.assessed"}' +
+        '    1. assessment.recorded {"effectId":"case-story-0001:4:1","personId":"person-aroha","level":"escalating"}\n' +
+        '    2. tier.changed {"effectId":"case-story-0001:4:2","from":null,"to":"escalating","direction":"raised","source":"assessment","event":"risk.assessed"}' +
         where('step #7 (send risk.assessed)'),
     );
     expect(error.actual).toEqual(harness.effects);
@@ -96,7 +97,7 @@ describe('assertion messages', () => {
   });
 
   it('expectEffects([]) lists the effects the step should not have had', () => {
-    expect(failureOf(() => harness.expectEffects([])).message).toMatch(/^Expected no effects from step #7 \(send risk\.assessed\), found 1:\n {4}1\. tier\.changed /);
+    expect(failureOf(() => harness.expectEffects([])).message).toMatch(/^Expected no effects from step #7 \(send risk\.assessed\), found 2:\n {4}1\. assessment\.recorded .*\n {4}2\. tier\.changed /);
   });
 
   it('expectNoEffect shows the effect that matched', async () => {
@@ -157,7 +158,7 @@ describe('assertion messages', () => {
       `Expected risk.assessed to be refused with PWY_COMMAND_NOT_ALLOWED, but it was refused with PWY_COMMAND_PAYLOAD_INVALID: No person "person-nobody" is in the case; add them first (person.added).${where('step #8 (send risk.assessed)')}`,
     );
     const applied = failureOf(() => harness.expectRefused('PWY_COMMAND_NOT_ALLOWED', 'risk.assessed', { personId: aroha, level: 'high' }, { role: 'referrer' }));
-    expect(applied.message).toMatch(/^Expected risk\.assessed to be refused with PWY_COMMAND_NOT_ALLOWED, but it applied \(version 5, effects: tier\.changed, escalation\.raised, workItem\.created, /);
+    expect(applied.message).toMatch(/^Expected risk\.assessed to be refused with PWY_COMMAND_NOT_ALLOWED, but it applied \(version 5, effects: assessment\.recorded, tier\.changed, escalation\.raised, workItem\.created, /);
     expect(applied).toMatchObject({ expected: 'PWY_COMMAND_NOT_ALLOWED', actual: 'applied' });
   });
 

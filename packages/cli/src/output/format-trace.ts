@@ -36,6 +36,8 @@ function describeEffect(effect: Effect, zone: string): string {
       return `plan ${effect.planType} version ${effect.version} ${effect.status === 'reviewDue' ? 'due for review' : effect.status}`;
     case 'workItem.assigned':
       return `work item ${effect.workItemId} ${effect.assignee === null ? 'unassigned' : `assigned to ${effect.assignee}`}`;
+    case 'assessment.recorded':
+      return `assessment of ${effect.personId}${when(effect.tool, (tool) => ` with ${tool}@${effect.toolVersion ?? '?'}`)}${effect.score === undefined ? '' : `, score ${effect.score ?? 'none'}`}: ${effect.level ?? 'no level'}${when(effect.judgement, (judgement) => ` (raised by judgement from ${effect.scoreLevel ?? 'none'}: ${judgement.reason})`)}`;
     case 'plugin.request':
       return `request ${effect.request} to ${effect.plugin}'s handler`;
     default: {

@@ -24,7 +24,9 @@ import {
   type StepEvent,
 } from './case-step.js';
 import { dueOf, instantFromFact, type ResolvedDeadline } from './deadline-rules.js';
-import { applyPluginResult, callHook, PluginFailure, pluginCaseView, pluginState } from './plugin-runtime.js';
+import type { AssessmentRecorded } from '../model/effects.js';
+import { applyPluginResult, callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
+import { assessWithTool } from './risk-tools.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Parameters of the action a human-task node runs on entry. */
@@ -168,7 +170,23 @@ export function caseChanges(resolved: ResolvedTemplate) {
     emit({ type: 'milestone.reached', effectId: nextId(draft, event), milestone, ...(transition ? { transition } : {}) });
   };
 
-  return { setFact, recordEpisode, recordMilestone, startDraft, planEffect, scheduleMissedReviews };
+  /** Records one assessment: in the history always, and as the person's current level when it gives one. */
+  const recordAssessment = (draft: Draft, emit: Emit, event: StepEvent, assessment: Omit<AssessmentRecorded, 'type' | 'effectId'>) => {
+    emit({ type: 'assessment.recorded', effectId: nextId(draft, event), ...assessment });
+    if (assessment.level === null) return;
+    draft.risk = {
+      ...draft.risk,
+      [assessment.personId]: {
+        level: assessment.level,
+        assessedAt: eventTime(event, draft),
+        by: actorOf(event),
+        ...(assessment.tool ? { tool: assessment.tool } : {}),
+        ...(typeof assessment.score === 'number' ? { score: assessment.score } : {}),
+      },
+    };
+  };
+
+  return { setFact, recordEpisode, recordMilestone, startDraft, planEffect, scheduleMissedReviews, recordAssessment };
 }
 
 /** The action implementations of one compiled pathway; each a pure function returning new context, effects and raised events. */
@@ -244,25 +262,34 @@ export function caseActions(resolved: ResolvedTemplate) {
         const existing = own(context.persons, personId)?.roles ?? [];
         draft.persons = { ...draft.persons, [personId]: { id: personId, roles: [...new Set([...existing, ...roles])] } };
       })) satisfies ActionImplementation<undefined>,
+    /** An assessment by hand: the level given, recorded like every other assessment. */
     recordRisk: ((context, event) =>
-      change(context, (draft) => {
-        const personId = text(payload(event).personId);
+      change(context, (draft, emit) => {
         const tool = payload(event).tool === undefined ? {} : { tool: text(payload(event).tool) };
-        draft.risk = { ...draft.risk, [personId]: { level: text(payload(event).level), assessedAt: eventTime(event, context), by: actorOf(event), ...tool } };
+        changes.recordAssessment(draft, emit, event, { personId: text(payload(event).personId), level: text(payload(event).level), ...tool });
       })) satisfies ActionImplementation<undefined>,
-    /** A plugin's risk tool: the answers scored by the tool, the score's band giving the person's level. */
+    /**
+     * A plugin's risk tool: the answers scored by the tool, the score's band giving a level, raised
+     * by professional judgement when given (the guard has refused a judgement that would lower it).
+     * A tool that cannot score gives no level: the answers are recorded and the person's level stays.
+     */
     recordRiskTool: ((context, event) =>
-      change(context, (draft) => {
-        const name = text(payload(event).tool);
-        const contribution = resolved.plugins.riskTool(name);
+      change(context, (draft, emit) => {
+        const contribution = resolved.plugins.riskTool(text(payload(event).tool));
         if (!contribution) return;
-        const { plugin, definition } = contribution;
         const answers = (payload(event).answers ?? {}) as Readonly<Record<string, unknown>>;
-        const score = callHook(plugin, `risk tool ${name} score`, () => definition.score(answers));
-        const band = definition.levels.find((level) => score >= level.atLeast);
-        if (typeof score !== 'number' || Number.isNaN(score) || !band) throw new PluginFailure(plugin, `risk tool ${name} scored ${String(score)}, which none of its bands (${definition.levels.map((level) => `${level.level} from ${level.atLeast}`).join(', ')}) covers.`);
-        const personId = text(payload(event).personId);
-        draft.risk = { ...draft.risk, [personId]: { level: band.level, assessedAt: eventTime(event, context), by: actorOf(event), tool: name, score } };
+        const assessed = assessWithTool(contribution, answers, template);
+        const judgement = payload(event).judgement as { readonly level: string; readonly reason: string } | undefined;
+        changes.recordAssessment(draft, emit, event, {
+          personId: text(payload(event).personId),
+          level: judgement?.level ?? assessed.scoreLevel,
+          tool: assessed.tool,
+          toolVersion: assessed.toolVersion,
+          score: assessed.score,
+          scoreLevel: assessed.scoreLevel,
+          ...(judgement ? { judgement } : {}),
+          answers,
+        });
       })) satisfies ActionImplementation<undefined>,
     recordOverride: ((context, event) =>
       change(context, (draft) => {

@@ -5,6 +5,7 @@ import type { CaseContext, CaseEvent } from './case-state.js';
 import { assessedTier, conditionHolds, derivedTier, tierRank } from './case-rules.js';
 import { compareInstants } from '../time/deadlines.js';
 import { callHook, pluginCaseView, pluginState } from './plugin-runtime.js';
+import { assessWithTool } from './risk-tools.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
 /** Why a guard does not let an event through, in the case's own words. */
@@ -142,6 +143,18 @@ export function caseGuards(resolved: Pick<ResolvedTemplate, 'template' | 'condit
         definition.check({ case: pluginCaseView(context), state: pluginState(context, plugin), at: event.at, event: event.type, payload: event.payload, params: params.params, node: params.node }),
       );
       return verdict === true ? true : refuse(verdict.code, verdict.message);
+    }),
+    /** Professional judgement on a risk tool's result raises the level its score gives, never lowers it. */
+    judgementRaises: guard<undefined>('event', ({ event }) => {
+      const judgement = event.payload.judgement as { readonly level: string } | undefined;
+      const contribution = plugins.riskTool(String(event.payload.tool));
+      if (!judgement || !contribution) return true;
+      const assessed = assessWithTool(contribution, (event.payload.answers ?? {}) as Readonly<Record<string, unknown>>, template);
+      if (assessed.scoreLevel === null || tierRank(tiers, judgement.level) >= tierRank(tiers, assessed.scoreLevel)) return true;
+      return refuse(
+        'PWY_RISK_JUDGEMENT_LOWERS',
+        `${assessed.tool} scored ${String(assessed.score)}, which gives "${assessed.scoreLevel}"; professional judgement may raise that level, never lower it to "${judgement.level}".`,
+      );
     }),
     /** Never passes: says where a command is taken instead (a plan's approval step, the tier's review points). */
     onlyAt: guard<{ readonly code: ErrorCode; readonly message: string }>('context', (_args, params) => ({ code: params.code, message: params.message, elsewhere: true })),

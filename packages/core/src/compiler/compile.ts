@@ -5,7 +5,7 @@ import { registryOf } from '../model/plugin-registry.js';
 import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { buildCaseMachine, type CaseMachine } from './build-machine.js';
 import { caseGuards, type CaseGuards } from './case-guards.js';
-import { contentHash } from './content-hash.js';
+import { canonicalJson, contentHash } from './content-hash.js';
 import { resolveTemplate, type ResolvedTemplate } from './resolved-template.js';
 
 export { nodeStateId } from './machine-config.js';
@@ -54,7 +54,8 @@ function definitionId(plugin: InstalledPlugin): string {
 function pluginsKey(plugins: readonly InstalledPlugin[]): string {
   return [...plugins]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((plugin) => `${plugin.name}@${plugin.version}${definitionId(plugin)}`)
+    // Installation options (e.g. licensed weights) change what hooks do, so they are part of the key.
+    .map((plugin) => `${plugin.name}@${plugin.version}${definitionId(plugin)}${plugin.options === undefined ? '' : `|${canonicalJson(plugin.options)}`}`)
     .join(',');
 }
 

@@ -288,7 +288,7 @@ function recordsRegion(resolved: ResolvedTemplate): StateConfig {
     on['risk.assessed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRisk' }, recompute, ...checks] })];
     on['tier.overridden'] = [transition({ guards: [open], actions: [{ type: 'recordOverride' }, recompute, ...checks] })];
     if (resolved.plugins.plugins.some((plugin) => Object.keys(plugin.definition.riskTools ?? {}).length > 0)) {
-      on['riskTool.completed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRiskTool' }, recompute, ...checks] })];
+      on['riskTool.completed'] = [transition({ guards: [open, { type: 'personInCase' }, { type: 'judgementRaises' }], actions: [{ type: 'recordRiskTool' }, recompute, ...checks] })];
     }
   }
   if (template.planTypes.length > 0) {

@@ -1,4 +1,4 @@
-import type { Effect, WorkItemStatus } from '../model/effects.js';
+import type { AssessmentRecorded, Effect, WorkItemStatus } from '../model/effects.js';
 
 /** A work item over its whole life, as the history projection keeps it. */
 export interface WorkItemHistory {
@@ -48,6 +48,9 @@ export interface PlanVersionHistory {
   readonly by: string;
 }
 
+/** One risk assessment of a person, as recorded: by hand or with a tool (its version, answers, score, judgement). */
+export type AssessmentHistory = Omit<AssessmentRecorded, 'type' | 'effectId' | 'node' | 'transition'> & { readonly at: string; readonly by: string };
+
 /** A dated case fact as recorded, changed or cleared. */
 export interface FactHistory {
   readonly fact: string;
@@ -95,6 +98,7 @@ export interface CaseHistoryData {
   readonly episodes: readonly EpisodeRecord[];
   readonly planVersions: readonly PlanVersionHistory[];
   readonly facts: readonly FactHistory[];
+  readonly assessments: readonly AssessmentHistory[];
 }
 
 /**
@@ -111,6 +115,7 @@ export class CaseHistory {
   readonly #episodes: EpisodeRecord[] = [];
   readonly #planVersions: PlanVersionHistory[] = [];
   readonly #facts: FactHistory[] = [];
+  readonly #assessments: AssessmentHistory[] = [];
 
   /** Rebuilds a history from entries, e.g. a case's committed commands in order. */
   static from(entries: Iterable<HistoryEntry>): CaseHistory {
@@ -172,6 +177,11 @@ export class CaseHistory {
             ...(effect.meeting ? { meeting: effect.meeting } : {}),
           });
           break;
+        case 'assessment.recorded': {
+          const { type: _type, effectId: _effectId, node: _node, transition: _transition, ...assessment } = effect;
+          this.#assessments.push({ ...assessment, at: entry.at, by: entry.actor });
+          break;
+        }
         case 'plan.version':
           this.#planVersions.push({ planType: effect.planType, version: effect.version, status: effect.status, at: entry.at, by: entry.actor });
           break;
@@ -234,7 +244,11 @@ export class CaseHistory {
     return this.#facts;
   }
 
+  get assessments(): readonly AssessmentHistory[] {
+    return this.#assessments;
+  }
+
   toJSON(): CaseHistoryData {
-    return { workItems: this.workItems, tierChanges: this.tierChanges, escalations: this.escalations, episodes: this.episodes, planVersions: this.planVersions, facts: this.facts };
+    return { workItems: this.workItems, tierChanges: this.tierChanges, escalations: this.escalations, episodes: this.episodes, planVersions: this.planVersions, facts: this.facts, assessments: this.assessments };
   }
 }

@@ -4,7 +4,7 @@ import type { Problem } from '../errors/problem.js';
 import type { CommandEnvelope } from '../model/command-envelope.js';
 import type { Effect, WorkItemStatus } from '../model/effects.js';
 import type { PracticeStep } from '../model/practice-steps.js';
-import type { EpisodeRecord, EscalationRecord, PlanVersionHistory, TierChange } from './case-history.js';
+import type { AssessmentHistory, EpisodeRecord, EscalationRecord, PlanVersionHistory, TierChange } from './case-history.js';
 
 /**
  * A case as a runtime keeps it between commands: plain JSON, bounded by what the case needs now
@@ -93,6 +93,8 @@ export interface CaseView {
   readonly workers: Readonly<Record<string, string>>;
   /** The current tier decision (e.g. the triage meeting's), if any. */
   readonly decision: TierDecision | null;
+  /** Every risk assessment recorded, in order, with its tool, score and judgement (from the history). */
+  readonly assessments: readonly AssessmentHistory[];
   /** Each installed plugin's state in this case, by plugin name. */
   readonly plugins: Readonly<Record<string, unknown>>;
   readonly timers: readonly TimerRecord[];

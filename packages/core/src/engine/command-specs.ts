@@ -53,7 +53,10 @@ export function commandSpecs(template: PathwayTemplate, plugins: PluginRegistry 
     'fact.recorded': caseCommandPayloads['fact.recorded'].extend({ fact: oneOf(template.facts.map((fact) => fact.id)) }),
     'worker.assigned': caseCommandPayloads['worker.assigned'].extend({ role: oneOf(template.roles.map((role) => role.id)) }),
     // The answers are checked against the named tool's own questionnaire, at their path.
-    'riskTool.completed': caseCommandPayloads['riskTool.completed'].extend({ tool: oneOf(plugins.plugins.flatMap((plugin) => Object.keys(plugin.definition.riskTools ?? {}).map((key) => `${plugin.name}/${key}`))) }).superRefine((value, ctx) => {
+    'riskTool.completed': caseCommandPayloads['riskTool.completed'].extend({
+      tool: oneOf(plugins.plugins.flatMap((plugin) => Object.keys(plugin.definition.riskTools ?? {}).map((key) => `${plugin.name}/${key}`))),
+      judgement: caseCommandPayloads['riskTool.completed'].shape.judgement.unwrap().extend({ level: tier }).optional(),
+    }).superRefine((value, ctx) => {
       const tool = plugins.riskTool(value.tool);
       const checked = tool?.definition.answers.safeParse(value.answers);
       if (checked && !checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['answers', ...issue.path], message: issue.message });

@@ -292,6 +292,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
         workers: context.workers,
         decision: context.decision,
         plugins: context.plugins,
+        assessments: history?.assessments ?? [],
         timers: Object.values(context.timers),
         milestones: context.milestones,
         escalations: history?.escalations ?? [],

@@ -428,6 +428,11 @@ export const errorCatalogue = {
     'Plugin guard, action, trigger or event not provided',
     'Name a guard, action, trigger or event an installed plugin provides (`<plugin>/<name>`), with the params it takes, or install the plugin.',
   ),
+  PWY_RISK_JUDGEMENT_LOWERS: entry(
+    'PWY_RISK_JUDGEMENT_LOWERS',
+    'Professional judgement cannot lower a scored level',
+    'Judgement may raise the level a risk tool\'s score gives, never lower it: record the judgement at the scored level or higher, with its reason, or leave it out.',
+  ),
   PWY_PLUGIN_REFUSED: entry(
     'PWY_PLUGIN_REFUSED',
     "A plugin's guard refused the command",

@@ -48,7 +48,13 @@ export const caseCommandPayloads = {
    * A risk tool an installed plugin provides was completed for a person: the answers (checked
    * against the tool's questionnaire), scored by the tool to a level that may raise the tier.
    */
-  'riskTool.completed': z.strictObject({ tool: z.string().min(1).max(200), personId: runtimeId, answers: z.record(z.string(), z.unknown()) }),
+  'riskTool.completed': z.strictObject({
+    tool: z.string().min(1).max(200),
+    personId: runtimeId,
+    answers: z.record(z.string(), z.unknown()),
+    /** Professional judgement: raises the level the score gives, never lowers it, always with a reason. */
+    judgement: z.strictObject({ level: runtimeId, reason }).optional(),
+  }),
   /** A plan was reviewed, with the outcome and whether the victim-survivor's view was recorded. */
   'plan.reviewed': z.strictObject({
     planType: runtimeId,

@@ -18,7 +18,8 @@ export type Effect =
   | FactRecorded
   | PlanVersionChanged
   | WorkItemAssigned
-  | PluginRequest;
+  | PluginRequest
+  | AssessmentRecorded;
 
 interface EffectBase {
   /** Derived id, `caseId:seq:n`; stable across replays. */
@@ -77,6 +78,28 @@ export interface PluginRequest extends EffectBase {
   /** The request type the plugin's handler answers, e.g. `sanctuary-safety.visit`. */
   readonly request: string;
   readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A person's risk was assessed: by hand (`risk.assessed`, a level) or with a plugin's risk tool
+ * (`riskTool.completed`: the answers, the score, the level its band gives and any professional
+ * judgement with its reason). Every assessment is one of these, so the history keeps each one.
+ */
+export interface AssessmentRecorded extends EffectBase {
+  readonly type: 'assessment.recorded';
+  readonly personId: string;
+  /** The level recorded for the person; null when the tool gave none (e.g. licensed weights not configured). */
+  readonly level: string | null;
+  /** `<plugin>/<tool>`, for a tool's assessment. */
+  readonly tool?: string;
+  readonly toolVersion?: string;
+  readonly score?: number | null;
+  /** The level the score gave, before professional judgement. */
+  readonly scoreLevel?: string | null;
+  /** Professional judgement that raised the level, with its reason. */
+  readonly judgement?: { readonly level: string; readonly reason: string };
+  /** The answers, as item codes (never licensed wording). */
+  readonly answers?: Readonly<Record<string, unknown>>;
 }
 
 /** A dated case fact was recorded, changed or cleared (`null`). */

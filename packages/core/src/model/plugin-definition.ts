@@ -4,6 +4,7 @@ import type { CaseFact } from './case-facts.js';
 import type { CaseDataField } from './case-data.js';
 import type { LocalEffect } from './governance.js';
 import type { Labels } from './primitives.js';
+import type { Parameter } from './parameters.js';
 import type { WorkItemType } from './work-items.js';
 
 // The plugin SDK's one definition: what a plugin contributes, typed so that every hook sees its
@@ -169,15 +170,32 @@ export interface PluginActionDefinition<State> {
   readonly effects?: DeclaredEffects;
 }
 
+/** What a risk tool's scoring may read besides the answers. */
+export interface RiskToolContext {
+  /** The plugin's installation options (from pathways.config.json), e.g. licensed item weights. */
+  readonly options: unknown;
+  /** A parameter of the pathway (the plugin's own are `<plugin>/<name>`), as tailored by its variants. */
+  parameter(name: string): unknown;
+}
+
+/** A number or a tier, given directly or through a parameter of the pathway (so a locality can tailor it within its bounds). */
+export type ToolValue<T> = T | { readonly param: string };
+
 /** A risk tool: a questionnaire, its scoring, and the tier each score maps to. */
 export interface RiskToolDefinition {
   readonly label: Labels;
-  /** The answers' schema (a questionnaire): it drives the designer's and the practitioner's form. */
+  /** The tool's own version, recorded with each assessment (the plugin's version when omitted). */
+  readonly version?: string;
+  /** The answers' schema (a questionnaire): it drives the designer's and the practitioner's form. Topic labels only: never licensed wording. */
   readonly answers: z.ZodType<Record<string, unknown>>;
-  /** The score of a set of answers (checked against `answers` first). */
-  score(answers: Readonly<Record<string, unknown>>): number;
-  /** Score bands, highest first: the first whose `atLeast` the score reaches gives the level (a tier id). */
-  readonly levels: readonly { readonly atLeast: number; readonly level: string }[];
+  /**
+   * The score of a set of answers (checked against `answers` first), or null when the tool cannot
+   * score them here (e.g. a licensed instrument whose item weights are not configured): the answers
+   * are recorded and no level is given.
+   */
+  score(answers: Readonly<Record<string, unknown>>, context: RiskToolContext): number | null;
+  /** Score bands, highest first: the first whose `atLeast` the score reaches gives the level (a tier id); a score below every band gives none. */
+  readonly levels: readonly { readonly atLeast: ToolValue<number>; readonly level: ToolValue<string> }[];
   /** Professional judgement may raise the level the score gives, never lower it (true by default). */
   readonly judgementRaisesOnly?: boolean;
   readonly docs?: string;
@@ -249,6 +267,17 @@ export interface PluginDefinition<StateSchema extends z.ZodType = z.ZodType, Con
   readonly caseData?: { readonly person?: readonly z.input<z.ZodType<CaseDataField>>[]; readonly episode?: readonly z.input<z.ZodType<CaseDataField>>[] };
   readonly riskTools?: Readonly<Record<string, RiskToolDefinition>>;
   readonly triggers?: Readonly<Record<string, TriggerDefinition<z.infer<StateSchema>>>>;
+  /**
+   * Parameters the plugin adds to every pathway that installs it, named `<plugin>/<name>` there:
+   * written like a template's, with governance and bounds, so a national team locks them and a
+   * region tailors them like any other (e.g. a risk tool's local bands).
+   */
+  readonly parameters?: Readonly<Record<string, z.input<z.ZodType<Parameter>>>>;
+  /**
+   * Options set where the plugin is installed (pathways.config.json), checked against this schema:
+   * what differs per installation rather than per pathway, e.g. licensed item weights.
+   */
+  readonly options?: { readonly schema: z.ZodType };
   readonly locality?: LocalityContribution;
 }
 

@@ -74,6 +74,12 @@ export function prepareForPlugins(value: unknown, registry: PluginRegistry): { r
   };
   for (const plugin of registry.plugins) {
     const definition = plugin.definition;
+    const parameters = Object.entries(definition.parameters ?? {});
+    if (parameters.length > 0) {
+      const declared: Obj = isObject(document.parameters) ? { ...document.parameters } : {};
+      for (const [key, parameter] of parameters) if (!Object.hasOwn(declared, `${plugin.name}/${key}`)) declared[`${plugin.name}/${key}`] = parameter;
+      document.parameters = declared;
+    }
     add('workItemTypes', definition.workItemTypes ?? [], (element) => element.id);
     add('facts', definition.facts ?? [], (element) => element.id);
     if (definition.caseData?.person?.length || definition.caseData?.episode?.length) {

@@ -98,6 +98,8 @@ export interface InstalledPlugin {
   readonly nodeTypes: readonly InstalledNodeType[];
   /** The plugin's definition (`definePlugin`), when it was loaded with `loadPlugins`: its hooks run in the engine. */
   readonly definition?: AnyPluginDefinition;
+  /** Its installation options (pathways.config.json), checked against the definition's `options.schema`. */
+  readonly options?: unknown;
 }
 
 function templateShape<N extends z.ZodType>(node: N) {
@@ -145,7 +147,10 @@ function templateShape<N extends z.ZodType>(node: N) {
     /** Commands the case accepts, with payload schemas. */
     events: z.array(eventDeclaration).default([]).describe('Commands the case accepts, with payload schemas.'),
     /** Tailorable values referred to by `{ "param": name }`. */
-    parameters: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name' }), parameter).default({}).describe('Tailorable values referred to by `{ "param": name }`.'),
+    parameters: z
+      .record(z.string().regex(/^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*\/)?[a-z][a-zA-Z0-9]*$/, { message: 'must be a camelCase name (a plugin\'s own: plugin/name, such as risk-tools/dashVisibleHighRisk)' }), parameter)
+      .default({})
+      .describe('Tailorable values referred to by `{ "param": name }`; a plugin\'s own are named `<plugin>/<name>`.'),
     /** Activities. */
     nodes: z.array(node).describe('Activities.'),
     /** Moves between activities. */

@@ -5,6 +5,7 @@ import { caseFact } from '../model/case-facts.js';
 import { caseDataField } from '../model/case-data.js';
 import { cadencePeriods } from '../model/meeting-cadence.js';
 import { own } from '../model/own.js';
+import { parameter as parameterSchema } from '../model/parameters.js';
 import type { InstalledNodeType } from '../model/template.js';
 import { workItemType } from '../model/work-items.js';
 import { problemsFromZodIssues } from '../model/zod-problems.js';
@@ -18,6 +19,8 @@ export type LoadPluginsResult = { readonly ok: true; readonly registry: PluginRe
 export interface LoadPluginsOptions {
   /** The engine version plugins' `engine` ranges are checked against; this engine's by default. */
   readonly engineVersion?: string;
+  /** Installation options by plugin name (from pathways.config.json), checked against each plugin's `options.schema`. */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 const pluginName = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -36,6 +39,7 @@ const isFunction = (value: unknown): value is (...args: never[]) => unknown => t
 export function loadPlugins(definitions: readonly unknown[], options: LoadPluginsOptions = {}): LoadPluginsResult {
   const problems: Problem[] = [];
   const engine = options.engineVersion ?? engineVersion;
+  const options_ = options.options;
   const loaded: LoadedPlugin[] = [];
   const owners = new Map<string, string>();
   /** Registers an id a plugin contributes; a second owner is a duplicate. */
@@ -223,9 +227,10 @@ export function loadPlugins(definitions: readonly unknown[], options: LoadPlugin
       schemaOk(tool.answers, [...path, 'answers'], `the answers of risk tool "${key}"`, true);
       if (!isFunction(tool.score)) report('PWY_PLUGIN_INVALID', [...path, 'score'], `risk tool "${key}" needs score(answers).`);
       const levels = tool.levels;
-      if (!Array.isArray(levels) || levels.length === 0 || levels.some((band) => typeof band?.atLeast !== 'number' || typeof band.level !== 'string')) {
-        report('PWY_PLUGIN_INVALID', [...path, 'levels'], `risk tool "${key}" needs score bands: [{ atLeast, level }], highest first.`);
-      } else if (levels.some((band, i) => i > 0 && band.atLeast >= levels[i - 1]!.atLeast)) {
+      const valueOrParam = (value: unknown, type: 'number' | 'string') => typeof value === type || (isObject(value) && typeof value.param === 'string');
+      if (!Array.isArray(levels) || levels.length === 0 || levels.some((band) => !valueOrParam(band?.atLeast, 'number') || !valueOrParam(band?.level, 'string'))) {
+        report('PWY_PLUGIN_INVALID', [...path, 'levels'], `risk tool "${key}" needs score bands: [{ atLeast, level }], highest first (each a value or { param }).`);
+      } else if (levels.some((band, i) => i > 0 && typeof band.atLeast === 'number' && typeof levels[i - 1]!.atLeast === 'number' && band.atLeast >= (levels[i - 1]!.atLeast as number))) {
         report('PWY_PLUGIN_INVALID', [...path, 'levels'], `the score bands of risk tool "${key}" must be in descending order of atLeast.`);
       }
       claim('risk tool', `${name}/${key}`, name, [...at, ...path]);
@@ -243,6 +248,23 @@ export function loadPlugins(definitions: readonly unknown[], options: LoadPlugin
       }
     }
 
+    for (const [key, declared] of Object.entries(isObject(definition.parameters) ? definition.parameters : {})) {
+      const path = ['parameters', key];
+      if (!/^[a-z][a-zA-Z0-9]*$/.test(key)) report('PWY_PLUGIN_INVALID', path, `the parameter name "${key}" must be camelCase (it becomes ${name}/${key} in a pathway).`);
+      const parsed = parameterSchema.safeParse(declared);
+      if (!parsed.success) for (const p of problemsFromZodIssues(parsed.error.issues, [], declared)) report('PWY_PLUGIN_INVALID', [...path, ...p.path], p.message);
+    }
+    let options: unknown;
+    const given = options_ === undefined ? undefined : own(options_, name);
+    if (definition.options !== undefined) {
+      if (schemaOk(definition.options.schema, ['options', 'schema'], 'the options schema')) {
+        const checked = definition.options.schema.safeParse(given ?? {});
+        if (!checked.success) {
+          for (const issue of checked.error.issues) report('PWY_PLUGIN_INVALID', ['options', ...issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k))], `its installation options: ${issue.message} (set them in pathways.config.json).`);
+        } else options = checked.data;
+      }
+    } else if (given !== undefined) report('PWY_PLUGIN_INVALID', ['options'], 'it takes no options; remove them from pathways.config.json.');
+
     const locality = definition.locality;
     if (locality !== undefined) {
       for (const [key, series] of Object.entries(isObject(locality.meetingSeries) ? locality.meetingSeries : {})) {
@@ -257,7 +279,7 @@ export function loadPlugins(definitions: readonly unknown[], options: LoadPlugin
       }
     }
 
-    if (problems.length === before) loaded.push({ name, version: definition.version, nodeTypes, definition });
+    if (problems.length === before) loaded.push({ name, version: definition.version, nodeTypes, definition, ...(options !== undefined ? { options } : {}) });
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, registry: createRegistry(loaded), problems: [] };

@@ -275,9 +275,20 @@ function checkRiskTools(index: TemplateIndex): void {
   if (!tiers) return;
   for (const plugin of index.plugins.plugins) {
     for (const [key, tool] of Object.entries(plugin.definition.riskTools ?? {})) {
+      const name = `${plugin.name}/${key}`;
       for (const band of tool.levels) {
-        if (!index.tiers.has(band.level)) {
-          index.report('PWY_PLUGIN_REFERENCE', ['tiers', 'levels'], `The risk tool "${plugin.name}/${key}" (${plugin.name}@${plugin.version}) gives the level "${band.level}", which is not one of this pathway's tiers (${tiers.levels.map((level) => level.id).join(', ')}).`);
+        for (const [field, value, kind] of [['atLeast', band.atLeast, 'number'], ['level', band.level, 'enum']] as const) {
+          if (typeof value !== 'object') continue;
+          // A band through a parameter: the parameter exists, of the right kind (a tier level is an enum of tiers).
+          const parameter = own(index.template.parameters, value.param);
+          if (!parameter) index.report('PWY_PLUGIN_REFERENCE', ['parameters'], `The risk tool "${name}" reads its band ${field} from the parameter "${value.param}", which this pathway does not have.`);
+          else if (parameter.kind !== kind) index.report('PWY_PARAMETER_KIND', ['parameters', value.param], `The risk tool "${name}" reads its band ${field} from "${value.param}", a ${parameter.kind} parameter; a${kind === 'enum' ? 'n enum of tiers' : ' number'} is needed.`);
+          else if (parameter.kind === 'enum') {
+            for (const level of parameter.values) if (!index.tiers.has(level)) index.report('PWY_PLUGIN_REFERENCE', ['parameters', value.param, 'values'], `"${value.param}" may give the level "${level}" to the risk tool "${name}", which is not one of this pathway's tiers (${tiers.levels.map((l) => l.id).join(', ')}).`);
+          }
+        }
+        if (typeof band.level === 'string' && !index.tiers.has(band.level)) {
+          index.report('PWY_PLUGIN_REFERENCE', ['tiers', 'levels'], `The risk tool "${name}" (${plugin.name}@${plugin.version}) gives the level "${band.level}", which is not one of this pathway's tiers (${tiers.levels.map((level) => level.id).join(', ')}).`);
         }
       }
     }
