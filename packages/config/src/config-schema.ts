@@ -52,6 +52,15 @@ export const pathwaysConfig = z
      * @default true
      */
     builtIns: z.boolean().default(true).describe('Whether the built-in plugins are installed too (true by default).'),
+    /**
+     * Installation options, by plugin name (the `name` in its definition): what differs per
+     * installation rather than per pathway, such as a licensed instrument's item weights. Each
+     * plugin checks its own against its options schema.
+     */
+    options: z
+      .record(z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { error: 'must be a plugin name such as risk-tools' }), z.record(z.string(), z.unknown()))
+      .default({})
+      .describe('Installation options by plugin name (the name in its definition), e.g. licensed item weights; each plugin checks its own.'),
   })
   .describe('The plugins a Pathways installation uses.');
 
@@ -62,4 +71,4 @@ export type PathwaysConfig = Readonly<Omit<z.output<typeof pathwaysConfig>, 'plu
 export type PathwaysConfigInput = z.input<typeof pathwaysConfig>;
 
 /** The configuration used where there is no pathways.config.json: the built-in plugins only. */
-export const defaultConfig: PathwaysConfig = Object.freeze({ plugins: Object.freeze([]), builtIns: true });
+export const defaultConfig: PathwaysConfig = Object.freeze({ plugins: Object.freeze([]), builtIns: true, options: Object.freeze({}) });

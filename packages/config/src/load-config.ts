@@ -91,6 +91,8 @@ async function importEntry(source: Entry, configDir: string): Promise<Imported> 
 function locate(item: Problem, found: readonly Extract<Imported, { ok: true }>[]): Problem {
   const [root, key, ...rest] = item.path;
   if (root !== 'plugins' || key === undefined) return item;
+  // A plugin's installation options are written under `options.<plugin>` in the file.
+  if (typeof key === 'string' && rest[0] === 'options') return { ...item, path: ['options', key, ...rest.slice(1)] };
   let source: Entry | undefined;
   if (typeof key === 'number') {
     source = found[key]?.source;
@@ -113,10 +115,10 @@ async function install(config: PathwaysConfig, configPath: string | undefined, c
   const imported = await Promise.all(entries.map((entry) => importEntry(entry, configDir)));
   const problems = imported.flatMap((item) => (item.ok ? [] : [item.problem]));
   const found = imported.filter((item): item is Extract<Imported, { ok: true }> => item.ok);
-  const loaded = loadPlugins(
-    found.map((item) => item.definition),
-    options.engineVersion === undefined ? {} : { engineVersion: options.engineVersion },
-  );
+  const loaded = loadPlugins(found.map((item) => item.definition), {
+    options: config.options,
+    ...(options.engineVersion === undefined ? {} : { engineVersion: options.engineVersion }),
+  });
   if (!loaded.ok) problems.push(...loaded.problems.map((item) => locate(item, found)));
   if (!loaded.ok || problems.length > 0) return { ok: false, configPath, problems };
   return { ok: true, config, configPath, plugins: loaded.registry.plugins, registry: loaded.registry, problems: [] };

@@ -25,7 +25,9 @@ describe('pathways.config.json', () => {
     });
     expect(parsed.builtIns).toBe(true);
     expect(pathwaysConfig.parse({ plugins: [], builtIns: false }).builtIns).toBe(false);
-    expect(defaultConfig).toEqual({ plugins: [], builtIns: true });
+    expect(defaultConfig).toEqual({ plugins: [], builtIns: true, options: {} });
+    expect(pathwaysConfig.parse({ plugins: [], options: { 'risk-tools': { weights: { a: 1 } } } }).options).toEqual({ 'risk-tools': { weights: { a: 1 } } });
+    expect(pathwaysConfig.safeParse({ plugins: [], options: { 'Risk Tools': {} } }).success).toBe(false);
     // The list of built-ins is empty until the first built-in plugin package is published.
     expect(builtInPlugins).toEqual([]);
   });
