@@ -279,6 +279,26 @@ describe('plugin hooks in the engine', () => {
   });
 });
 
+describe('plugins closing work', () => {
+  it('closes work of its own types, and national work only as declared', () => {
+    const closing = definePlugin({
+      ...sanctuaryPlugin,
+      actions: {
+        ...sanctuaryPlugin.actions!,
+        arrangeWorks: { run: () => ({ closeWorkItems: [{ workItemType: 'sanctuary-safety/home-assessment', status: 'cancelled' }, { workItemType: 'first-contact', status: 'done' }] }) },
+      },
+    });
+    const plugins = loaded(closing);
+    const driver = new Driver(createEngine(parsedWith(sanctuaryTemplateJson(), plugins), { plugins }), referral);
+    toAllocation(driver);
+    driver.apply('cultural-service.chosen', { choice: 'not-applicable' }, 'coordinator');
+    driver.apply('plan.actionAdded', { planType: 'family-safety-plan', workItemType: 'first-contact' });
+    const result = driver.engine.send(driver.record, driver.command('sanctuary-safety.assessed', { outcome: 'eligible', worksNeeded: true }, 'coordinator'));
+    expect(result).toMatchObject({ kind: 'incident' });
+    if (result.kind === 'incident') expect(result.incident.error).toContain('closed national work "first-contact" without declaring it');
+  });
+});
+
 describe('plugin code cannot change what it reads', () => {
   it('a hook that changes its state or the case view in place is an incident, and the case and the plugin\'s initial state are unchanged', () => {
     const meddling = definePlugin({

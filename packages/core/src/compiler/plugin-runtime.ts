@@ -5,7 +5,7 @@ import { own } from '../model/own.js';
 import type { LoadedPlugin } from '../model/plugin-registry.js';
 import { toUtcIso } from '../time/deadlines.js';
 import type { CaseContext } from './case-state.js';
-import { nextId, openWorkItem, eventTime, type Draft, type Emit, type Raise, type StepEvent } from './case-step.js';
+import { nextId, openWorkItem, eventTime, setWorkItemStatus, type Draft, type Emit, type Raise, type StepEvent } from './case-step.js';
 import type { CaseChanges } from './case-actions.js';
 import type { ResolvedTemplate } from './resolved-template.js';
 
@@ -168,6 +168,14 @@ export function applyPluginResult(
       ...(item.due !== undefined ? { dueAt: toUtcIso(item.due) } : {}),
       ...(item.due === undefined && resolved.typeDeadline(type.id) ? { deadline: resolved.typeDeadline(type.id)! } : {}),
     });
+  }
+  for (const close of result.closeWorkItems ?? []) {
+    const items = Object.values(draft.workItems).filter((item) => (close.id !== undefined ? item.id === close.id : item.workItemType === close.workItemType));
+    if (close.id === undefined && close.workItemType === undefined) throw new PluginFailure(plugin, `${where.hook} asked to close work items without naming an id or a type.`);
+    for (const item of items) {
+      if (!ownId(item.workItemType) && !(declared?.openWorkItem ?? []).includes(item.workItemType)) throw undeclared(`closed national work "${item.workItemType}"`);
+      setWorkItemStatus(draft, emit, event, item, close.status);
+    }
   }
   for (const [fact, value] of Object.entries(result.facts ?? {})) {
     if (!template.facts.some((f) => f.id === fact)) throw new PluginFailure(plugin, `${where.hook} recorded the case fact "${fact}", which the pathway does not declare.`);

@@ -75,6 +75,12 @@ export interface PluginResult<State> {
   readonly requests?: readonly { readonly type: string; readonly payload?: Readonly<Record<string, PluginJson>> }[];
   /** Work items to open: of the plugin's own types, or declared national ones. `due` is a UTC instant. */
   readonly workItems?: readonly { readonly workItemType: string; readonly ownerRole?: string; readonly due?: string }[];
+  /**
+   * Outstanding work items to close (`done`, or `cancelled`): by id, or every one of a type. Of the
+   * plugin's own types, or national ones declared under `openWorkItem` (what a plugin may open, it
+   * may close).
+   */
+  readonly closeWorkItems?: readonly { readonly id?: string; readonly workItemType?: string; readonly status: 'done' | 'cancelled' }[];
   /** Dated case facts to record (an instant, or null to clear). */
   readonly facts?: Readonly<Record<string, string | null>>;
   /** Milestones to record. */
