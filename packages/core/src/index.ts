@@ -75,7 +75,7 @@ export type {
   PluginRequest,
   AssessmentRecorded,
 } from './model/effects.js';
-export { parseTemplate, validateTemplate, isParsedTemplate } from './model/parse-template.js';
+export { parseTemplate, validateTemplate, isParsedTemplate, pluginsParsedWith } from './model/parse-template.js';
 export type { ParseTemplateResult, ParseTemplateOptions } from './model/parse-template.js';
 export { analyseTemplate } from './model/checks/graph.js';
 export { inputLimits } from './model/json-guard.js';

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { CaseHistory, parseTemplate, type CaseEngine, type CaseRecord, type CommandInput, type Effect, type PathwayTemplate } from '@pathways/core';
 import { expect } from 'vitest';
 
-/** The NZ national baseline as raw JSON (a fresh copy each call, safe to mutate). */
+/**
+ * The NZ national baseline 2.0.0 as raw JSON (a fresh copy each call, safe to mutate): the last
+ * version that runs on the core alone. From 3.0.0 it runs on the built-in plugins, which depend on
+ * this package, so its own tests keep to 2.0.0; the baseline in force is tested in @pathways/templates.
+ */
 export const baselineJson = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8')) as Record<string, unknown>;
 
 /** Parses a template, failing the test with its first problems when it is invalid. */
 export function parsed(json: unknown): PathwayTemplate {

@@ -31,7 +31,7 @@ const MINUTE = 60_000;
 const ICM = 'intensive-case-management';
 
 const baselineJson = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8')) as Record<string, unknown>;
 
 function parsed(json: unknown): PathwayTemplate {
   const result = parseTemplate(json);

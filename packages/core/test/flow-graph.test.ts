@@ -53,7 +53,7 @@ function parsed(json: unknown): PathwayTemplate {
 
 describe('one flow graph', () => {
   it('the compiled machine of the NZ national baseline has exactly the flow graph\'s edges', () => {
-    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8'));
+    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8'));
     const machine = machineEdges(compile(baseline));
     expect(machine).toEqual(graphEdges(baseline));
     // 64 transitions and the routes: the comparison is not vacuous.
@@ -72,7 +72,7 @@ describe('one flow graph', () => {
   }, 60_000);
 
   it('is built once per parsed template and shared by its readers', () => {
-    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8'));
+    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8'));
     expect(flowGraph(baseline)).toBe(flowGraph(baseline));
     // Equal content compiles once (cached by content hash): the compiled pathway keeps the template it was built from.
     const compiled = compile(baseline);
@@ -80,7 +80,7 @@ describe('one flow graph', () => {
   });
 
   it('counts entry points as ways in from the start, and routes as ways in from anywhere', () => {
-    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8'));
+    const baseline = parsed(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8'));
     const graph = flowGraph(baseline);
     expect(graph.entries).toEqual([{ kind: 'entryPoint', point: 'entry-point-slot', from: 'intake', to: 'record-referral' }]);
     expect(graph.incoming('record-referral').map((edge) => edge.kind)).toEqual(['transition', 'entryPoint']);
@@ -89,7 +89,7 @@ describe('one flow graph', () => {
   });
 
   it('the invariant evaluator sees the same ways in: a local intake source skips what the national intake transition records', () => {
-    const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')) as { invariants: unknown[] };
+    const json = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8')) as { invariants: unknown[] };
     json.invariants.push({ id: 'referral-before-triage', label: { en: 'Referral received before triage' }, rule: { kind: 'precedes', first: { milestone: 'referral-received' }, then: { milestone: 'triaged' } } });
     const verdict = evaluateInvariants(parsed(json)).find((v) => v.invariant === 'referral-before-triage')!;
     expect(verdict.holds).toBe(false);

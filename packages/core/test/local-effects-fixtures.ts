@@ -23,7 +23,7 @@ export type BaselineJson = Json & {
 };
 
 export function baselineJson(): BaselineJson {
-  return JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')) as BaselineJson;
+  return JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8')) as BaselineJson;
 }
 
 export function parsed(json: unknown): PathwayTemplate {

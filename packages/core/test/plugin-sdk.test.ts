@@ -183,7 +183,9 @@ describe('plugin hooks in the engine', () => {
     const run = (options: unknown) => {
       const result = loadPlugins([sanctuaryPlugin, weighted], { options: { 'weighted-tools': options } });
       if (!result.ok) throw new Error(JSON.stringify(result.problems));
-      const driver = new Driver(createEngine(parsedWith(sanctuaryTemplateJson(), result.registry.plugins), { plugins: result.registry.plugins }), referral);
+      // The pathway lists the plugin: its risk tool is named by no element, only in commands.
+      const json = sanctuaryTemplateJson((template) => Object.assign(template, { plugins: { 'weighted-tools': '^0.3.0' } }));
+      const driver = new Driver(createEngine(parsedWith(json, result.registry.plugins), { plugins: result.registry.plugins }), referral);
       return ofType(driver.apply('riskTool.completed', { tool: 'weighted-tools/weighted', personId: 'person-aroha', answers: { a: true, b: true } }), 'assessment.recorded')[0];
     };
     expect(run({})).toMatchObject({ score: null, scoreLevel: null, level: null, toolVersion: '2.1', answers: { a: true, b: true } });
@@ -408,7 +410,7 @@ describe('the national floor and plugin nodes in variants', () => {
     effectiveFrom: '2027-01-01',
     changes: [nodeAt()],
   };
-  const baseline = parsedWith(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline.json'), 'utf8')), []);
+  const baseline = parsedWith(JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json'), 'utf8')), []);
 
   it('accepts a plugin node at an adjustment point when what its type declares is allowed', () => {
     expect(checkVariant(baseline, variant, undefined, { plugins: loaded(sanctuaryPlugin) }).problems).toEqual([]);

@@ -36,7 +36,8 @@ const nodes = [
 
 describe('the national floor, with a parent read with the plugins', () => {
   it("treats the plugin's own work-item types as the plugin's, as with a parent read without them", () => {
-    const withPlugins = parsedWith(baselineJson(), plugins);
+    // A parent that lists the plugin holds its work-item types beside its own.
+    const withPlugins = parsedWith({ ...baselineJson(), plugins: { 'sanctuary-safety': '^1.0.0' } }, plugins);
     expect(withPlugins.workItemTypes.map((type) => type.id)).toContain('sanctuary-safety/home-assessment');
     expect(checkVariant(withPlugins, variant(nodes), undefined, { plugins }).problems).toEqual([]);
     expect(checkVariant(parsedWith(baselineJson(), []), variant(nodes), undefined, { plugins }).problems).toEqual([]);

@@ -16,7 +16,7 @@ type TemplateNode = TemplateJson['nodes'][number];
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const readTemplate = (...segments: string[]): TemplateJson => JSON.parse(readFileSync(join(repoRoot, ...segments), 'utf8'));
 
-const baseline = readTemplate('packages', 'templates', 'baselines', 'nz-national-baseline.json');
+const baseline = readTemplate('packages', 'templates', 'baselines', 'nz-national-baseline-2.0.0.json');
 const tiny = readTemplate('examples', 'tiny-pathway', 'tiny-pathway.json');
 
 /** A deep copy of `base` with one change made to it. */

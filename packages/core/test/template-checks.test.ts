@@ -61,10 +61,12 @@ describe('template checks beyond the schema', () => {
     (json.nodes[9] as { config: unknown }).config = { threshold: 14 };
     const parsed = parseTemplate(json, { plugins });
     expect(parsed.ok).toBe(true);
-    // The parsed template compiles with the plugin that provides its node, and not without it.
+    // The parsed template compiles with the plugin that provides its node (by default the plugins
+    // it was parsed with), and not without it.
     if (parsed.ok) {
       expect(compile(parsed.template, plugins).plugins).toEqual([{ name: 'risk-tools', version: '1.0.0' }]);
-      expect(() => compile(parsed.template)).toThrow(expect.objectContaining({ code: 'PWY_PLUGIN_MISSING' }));
+      expect(compile(parsed.template)).toBe(compile(parsed.template, plugins));
+      expect(() => compile(parsed.template, [])).toThrow(expect.objectContaining({ code: 'PWY_PLUGIN_MISSING' }));
     }
     (json.nodes[9] as { typeVersion: number }).typeVersion = 3;
     expect(parseTemplate(json, { plugins }).problems[0]).toMatchObject({ code: 'PWY_PLUGIN_NODE_VERSION', message: expect.stringContaining('is not a version of risk-tools/dash the installed plugin provides (1, 2)') });

@@ -391,7 +391,7 @@ export function caseActions(resolved: ResolvedTemplate) {
           definition.run({ case: pluginCaseView(context), state: pluginState(context, plugin), at: eventTime(event, context), event: event.type, payload: payload(event), params: params.params, node: params.node }),
         );
         applyPluginResult(draft, emit, raise, event, resolved, changes, plugin, result, definition.effects, { hook, transition: params.transition });
-      })) satisfies ActionImplementation<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node: string; readonly transition: string }>,
+      })) satisfies ActionImplementation<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node?: string; readonly transition?: string }>,
     /** An event that records case facts from its payload (e.g. a safety order's expiry with the safety actions). */
     recordFactsFromPayload: ((context, event, params) =>
       change(context, (draft, emit, raise) => {

@@ -135,7 +135,7 @@ export function caseGuards(resolved: Pick<ResolvedTemplate, 'template' | 'condit
         : mismatch(`"${params.node}" approves ${params.planTypes.join(', ')}; "${String(event.payload.planType)}" is approved at its own approval step.`),
     ),
     /** A plugin's guard named by the template (`<plugin>/<guard>`): its own verdict, asked with a read-only view of the case. */
-    pluginGuard: guard<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node: string }>('event', ({ context, event }, params) => {
+    pluginGuard: guard<{ readonly name: string; readonly params: Readonly<Record<string, unknown>>; readonly node?: string }>('event', ({ context, event }, params) => {
       const contribution = plugins.guard(params.name);
       if (!contribution) return refuse('PWY_COMMAND_NOT_ALLOWED', `The guard "${params.name}" is not installed.`);
       const { plugin, definition } = contribution;

@@ -1,6 +1,6 @@
 import { PathwaysError } from '../errors/problem.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { isParsedTemplate } from '../model/parse-template.js';
+import { isParsedTemplate, pluginsParsedWith, pluginsUsedByTemplate } from '../model/parse-template.js';
 import { registryOf } from '../model/plugin-registry.js';
 import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { buildCaseMachine, type CaseMachine } from './build-machine.js';
@@ -73,16 +73,18 @@ function missingPluginNodes(template: PathwayTemplate, plugins: readonly Install
 }
 
 /**
- * Compiles a parsed template into an XState v5 machine, with the installed plugins. Pure and
- * deterministic; never parses again (only templates `parseTemplate` or `resolve` returned are
+ * Compiles a parsed template into an XState v5 machine, with the installed plugins it uses (by
+ * default those it was parsed with; see `pluginsUsedBy`). Pure and deterministic; never parses again (only templates `parseTemplate` or `resolve` returned are
  * accepted, and those are frozen). Results are cached by the template's SHA-256 content hash and
  * the plugins' names and versions, so equal content with the same plugins gives the same machine.
  * Throws a `PathwaysError` (`PWY_TEMPLATE_UNPARSED`, `PWY_PLUGIN_MISSING`) when it cannot compile.
  */
-export function compile(template: PathwayTemplate, plugins: readonly InstalledPlugin[] = []): CompiledPathway {
+export function compile(template: PathwayTemplate, given?: readonly InstalledPlugin[]): CompiledPathway {
   if (!isParsedTemplate(template)) {
     throw new PathwaysError('PWY_TEMPLATE_UNPARSED', 'Only a template returned by parseTemplate (or resolve) can be compiled; parse it first.');
   }
+  // Plugins the template does not use take no part: a pathway compiles the same wherever it runs.
+  const plugins = given ? pluginsUsedByTemplate(template, given) : pluginsParsedWith(template);
   const versions = [...new Map(plugins.map((plugin) => [plugin.name, { name: plugin.name, version: plugin.version }])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const key = pluginsKey(plugins);
   const known = byIdentity.get(template)?.get(key);

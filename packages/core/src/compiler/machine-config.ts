@@ -284,6 +284,12 @@ function recordsRegion(resolved: ResolvedTemplate): StateConfig {
     if (!event.records || Object.keys(event.records).length === 0 || flowEvents.has(event.type) || escalationEvents.has(event.type)) continue;
     on[event.type] = [transition({ guards: [open], actions: [...checks] })];
   }
+  // A plugin's event that is a case record (a report of concern) is taken at any step where no flow
+  // transition takes it; its record hook rides on this transition (see ridingActions).
+  for (const event of resolved.plugins.events) {
+    if (!event.definition.record || flowEvents.has(event.key) || escalationEvents.has(event.key)) continue;
+    on[event.key] = [transition({ guards: [open], actions: [...checks] })];
+  }
   if (template.tiers) {
     on['risk.assessed'] = [transition({ guards: [open, { type: 'personInCase' }], actions: [{ type: 'recordRisk' }, recompute, ...checks] })];
     on['tier.overridden'] = [transition({ guards: [open], actions: [{ type: 'recordOverride' }, recompute, ...checks] })];
@@ -329,6 +335,26 @@ function escalationsRegion(resolved: ResolvedTemplate): StateConfig {
  *   rules are handled by the escalations region in every state instead (a barrier can be raised at
  *   any time): `escalationEvents`.
  */
+/** A plugin event's record hook: its guard and action, put first on every transition of the event. */
+interface Recorder {
+  readonly guard?: GuardRef;
+  readonly action: { readonly type: 'pluginAction'; readonly params: { readonly name: string; readonly params: Readonly<Record<string, unknown>> } };
+}
+
+/** The record hooks of the installed plugins' events, by event type. */
+function recorders(resolved: ResolvedTemplate): ReadonlyMap<string, Recorder> {
+  const found = new Map<string, Recorder>();
+  for (const { plugin, key, definition } of resolved.plugins.events) {
+    if (!definition.record) continue;
+    const { action, guard } = definition.record;
+    found.set(key, {
+      ...(guard === undefined ? {} : { guard: { type: 'pluginGuard', params: { name: `${plugin.name}/${guard}`, params: {} } } }),
+      action: { type: 'pluginAction', params: { name: `${plugin.name}/${action}`, params: {} } },
+    });
+  }
+  return found;
+}
+
 function ridingActions(resolved: ResolvedTemplate): { readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>; readonly escalationEvents: ReadonlySet<string> } {
   const { template } = resolved;
   const byEvent = new Map<string, ActionConfig[]>();
@@ -357,17 +383,30 @@ function ridingActions(resolved: ResolvedTemplate): { readonly byEvent: Readonly
   return { byEvent, escalationEvents };
 }
 
-/** Attaches the riding actions to every transition of their event, in every state of every region. */
-function withRidingActions(state: StateConfig, byEvent: ReadonlyMap<string, readonly ActionConfig[]>, escalationEvents: ReadonlySet<string>, region?: string): StateConfig {
-  const on = state.on
-    ? Object.fromEntries(
-        Object.entries(state.on).map(([event, transitions]) => {
-          const extra = (byEvent.get(event) ?? []).filter((action) => !(region === 'escalations' && 'type' in action && action.type === 'escalate' && escalationEvents.has(event)));
-          return [event, extra.length === 0 ? transitions : transitions.map((t) => ({ ...t, actions: [...t.actions, ...extra] }))];
-        }),
-      )
-    : undefined;
-  const states = state.states ? Object.fromEntries(Object.entries(state.states).map(([key, child]) => [key, withRidingActions(child, byEvent, escalationEvents, region ?? key)])) : undefined;
+interface Riding {
+  readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>;
+  readonly escalationEvents: ReadonlySet<string>;
+  readonly recorders: ReadonlyMap<string, Recorder>;
+}
+
+const namesAction = (actions: readonly ActionConfig[], name: string) => actions.some((action) => 'type' in action && action.type === 'pluginAction' && (action.params as { name?: unknown }).name === name);
+
+/** A transition with what rides on its event: the record hook first (its guard before the transition's own), the riding actions last. */
+function ride(t: TransitionConfig, event: string, riding: Riding, region: string | undefined): TransitionConfig {
+  const extra = (riding.byEvent.get(event) ?? []).filter((action) => !(region === 'escalations' && 'type' in action && action.type === 'escalate' && riding.escalationEvents.has(event)));
+  const recorder = riding.recorders.get(event);
+  if (!recorder && extra.length === 0) return t;
+  // A transition that names the record action itself runs it once.
+  const first = recorder && !namesAction(t.actions, recorder.action.params.name) ? [recorder.action] : [];
+  const guard = guardOf([...(recorder?.guard ? [recorder.guard] : []), ...(t.guard ? [t.guard] : [])]);
+  const { guard: _replaced, ...rest } = t;
+  return { ...rest, ...(guard ? { guard } : {}), actions: [...first, ...t.actions, ...extra] };
+}
+
+/** Attaches what rides on each event to every transition of it, in every state of every region. */
+function withRidingActions(state: StateConfig, riding: Riding, region?: string): StateConfig {
+  const on = state.on ? Object.fromEntries(Object.entries(state.on).map(([event, transitions]) => [event, transitions.map((t) => ride(t, event, riding, region))])) : undefined;
+  const states = state.states ? Object.fromEntries(Object.entries(state.states).map(([key, child]) => [key, withRidingActions(child, riding, region ?? key)])) : undefined;
   return { ...state, ...(on ? { on } : {}), ...(states ? { states } : {}) };
 }
 
@@ -380,7 +419,6 @@ export function caseMachineConfig(resolved: ResolvedTemplate): StateConfig {
     escalations: escalationsRegion(resolved),
   };
   if (resolved.template.tiers) regions.tier = tierRegion(resolved);
-  const riding = ridingActions(resolved);
   const root: StateConfig = { id: 'case', type: 'parallel', entry: [{ type: 'recordOpening' }], states: regions };
-  return withRidingActions(root, riding.byEvent, riding.escalationEvents);
+  return withRidingActions(root, { ...ridingActions(resolved), recorders: recorders(resolved) });
 }

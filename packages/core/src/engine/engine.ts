@@ -34,7 +34,7 @@ export interface DueTimer {
 
 /** Options for an engine. */
 export interface EngineOptions {
-  /** Plugins installed besides the core node types (the template's plugin nodes must be provided). */
+  /** Plugins installed besides the core node types; by default those the template was parsed with. */
   readonly plugins?: readonly InstalledPlugin[];
   /** Failures to inject into named guards, for simulations that show incidents and retries. */
   readonly faults?: readonly Fault[];
@@ -95,7 +95,7 @@ function inspected(snapshot: CaseSnapshot): InspectedCase {
 
 /** Creates the engine for a parsed template (compiled once, cached by content hash and plugins). */
 export function createEngine(template: PathwayTemplate, options: EngineOptions = {}): CaseEngine {
-  const pathway = compile(template, options.plugins ?? []);
+  const pathway = compile(template, options.plugins);
   const registry: Readonly<Record<string, CaseGuard<never>>> = pathway.guards;
   const machine: CaseMachine = options.faults?.length ? buildCaseMachine(pathway.resolved, withFaults(pathway.guards, options.faults)) : pathway.machine;
   const plugins = pathway.plugins.map((plugin) => `${plugin.name}@${plugin.version}`);

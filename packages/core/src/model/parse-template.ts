@@ -8,7 +8,7 @@ import { indexTemplate } from './checks/template-index.js';
 import { readInput } from './read-input.js';
 import { deepFreeze } from './deep-freeze.js';
 import { registryOf } from './plugin-registry.js';
-import { prepareForPlugins, type NodeMigration } from './plugin-templates.js';
+import { pluginsUsedBy, prepareForPlugins, type NodeMigration } from './plugin-templates.js';
 import { createTemplateSchema, type InstalledPlugin, type PathwayTemplate, type PathwayTemplateData } from './template.js';
 
 /** Outcome of parsing a template: the template, or every problem found. */
@@ -33,11 +33,27 @@ export interface ParseTemplateOptions {
   readonly plugins?: readonly InstalledPlugin[];
 }
 
-const parsedTemplates = new WeakSet<object>();
+// Each template parseTemplate returned, with the plugins it was parsed with.
+const parsedTemplates = new WeakMap<object, readonly InstalledPlugin[]>();
 
 /** True when the value is a template `parseTemplate` returned (not a copy, not a hand-made object). */
 export function isParsedTemplate(value: unknown): value is PathwayTemplate {
   return typeof value === 'object' && value !== null && parsedTemplates.has(value);
+}
+
+/**
+ * The plugins a parsed template was parsed with that it uses (`pluginsUsedBy`): what compiling,
+ * running, resolving and checking it use when they are not given plugins, so a template read with
+ * its plugins runs with them.
+ */
+export function pluginsParsedWith(template: PathwayTemplate): readonly InstalledPlugin[] {
+  return parsedTemplates.get(template) ?? [];
+}
+
+/** Of the plugins given, those a parsed template uses: the names it was parsed with, or (given others) those it names. */
+export function pluginsUsedByTemplate<P extends InstalledPlugin>(template: PathwayTemplate, given: readonly P[]): readonly P[] {
+  const parsedWith = new Set((parsedTemplates.get(template) ?? []).map((plugin) => plugin.name));
+  return given.filter((plugin) => parsedWith.has(plugin.name)).concat(pluginsUsedBy(template, given.filter((plugin) => !parsedWith.has(plugin.name))).used);
 }
 
 
@@ -70,13 +86,19 @@ function templateSchemaFor(plugins: readonly InstalledPlugin[]): ReturnType<type
 
 function checkTemplate(input: string | unknown, options: ParseTemplateOptions, analyse: boolean): ParseTemplateResult {
   const plugins = options.plugins ?? [];
-  const registry = registryOf(plugins);
+  // Only the installed plugins the document uses take part (see pluginsUsedBy); the schema knows
+  // every installed node type, as a node of one is a use of its plugin.
+  let used: readonly InstalledPlugin[] = [];
+  let registry = registryOf(used);
   let migrations: readonly NodeMigration[] = [];
   const read = readInput(input, templateSchemaFor(plugins), {
     prepare: (value) => {
+      const usage = pluginsUsedBy(value, plugins);
+      used = usage.used;
+      registry = registryOf(used);
       const prepared = prepareForPlugins(value, registry);
       migrations = prepared.migrations;
-      return prepared;
+      return { value: prepared.value, problems: [...usage.problems, ...prepared.problems] };
     },
   });
   if (!read.ok) return read;
@@ -93,6 +115,6 @@ function checkTemplate(input: string | unknown, options: ParseTemplateOptions, a
   const problems = analyse ? [...index.problems, ...analyseTemplate(data)] : index.problems;
   if (problems.length > 0) return { ok: false, unusable: false, problems };
   const template = data as PathwayTemplate;
-  parsedTemplates.add(template);
+  parsedTemplates.set(template, used);
   return { ok: true, template, problems: [], migrations };
 }

@@ -48,9 +48,12 @@ export interface EventHookArgs<State> extends PluginHookArgs<State> {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** A guard or action on a transition: the event it is taken on, and the node the transition leaves. */
+/**
+ * A guard or action on a transition: the event it is taken on, and the node the transition leaves
+ * (absent when an event's `record` hook runs where no transition of the pathway takes the event).
+ */
 export interface TransitionHookArgs<State> extends EventHookArgs<State> {
-  readonly node: string;
+  readonly node?: string;
 }
 
 /** The refusal codes a plugin guard may give (the core's own, so clients handle them alike). */
@@ -159,6 +162,16 @@ export interface PluginEventDefinition {
   readonly payload: z.ZodType<Record<string, unknown>>;
   /** Roles allowed to send it; any role when omitted. */
   readonly roles?: readonly string[];
+  /**
+   * A case record rather than a step of the flow (a report of concern can be made at any time):
+   * the plugin's `action` runs whenever the event is taken, before the transition's own actions,
+   * and where no transition of the pathway takes the event it is taken at any step of an open case.
+   * The optional `guard` must pass first (its refusal is the command's). Both are names of this
+   * plugin's guards and actions taking no params; the action may touch only the plugin's own state
+   * and work items (it declares no effects), as it runs without a place in the pathway a
+   * national team could govern.
+   */
+  readonly record?: { readonly action: string; readonly guard?: string };
 }
 
 /** A guard a template's transitions may name as `<plugin>/<guard>`. */

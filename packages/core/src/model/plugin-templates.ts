@@ -1,3 +1,4 @@
+import { satisfies, validRange } from 'semver';
 import { problem, type Problem } from '../errors/problem.js';
 import { own } from './own.js';
 import type { PluginRegistry } from './plugin-registry.js';
@@ -12,6 +13,58 @@ export interface NodeMigration {
 
 type Obj = Record<string, unknown>;
 const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every string in a JSON document, object keys included. */
+function* stringsOf(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsOf(item);
+  else if (isObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      yield key;
+      yield* stringsOf(item);
+    }
+  }
+}
+
+/**
+ * The installed plugins a template document uses: those it lists under `plugins`, and those whose
+ * elements it names (`<plugin>/<name>` for node types, guards, actions, triggers, work-item types
+ * and parameters; `<plugin>.<event>` for events). Only these add their contributions to it, so an
+ * installation's plugins never change a pathway that does not use them. A listed plugin that is
+ * not installed, or whose version is outside the listed range, is a problem at `plugins.<name>`.
+ */
+export function pluginsUsedBy<P extends { readonly name: string; readonly version: string }>(value: unknown, installed: readonly P[]): { readonly used: readonly P[]; readonly problems: readonly Problem[] } {
+  if (!isObject(value)) return { used: [], problems: [] };
+  const listed = isObject(value.plugins) ? value.plugins : {};
+  const problems: Problem[] = [];
+  for (const [name, range] of Object.entries(listed)) {
+    const plugin = installed.find((candidate) => candidate.name === name);
+    // A range that is not one is the schema's to report.
+    if (typeof range !== 'string' || validRange(range) === null) continue;
+    if (!plugin) problems.push(problem('PWY_PLUGIN_REFERENCE', ['plugins', name], `The pathway uses the plugin "${name}" (${range}), which is not installed${installed.length > 0 ? ` (installed: ${installed.map((p) => `${p.name}@${p.version}`).join(', ')})` : ''}.`));
+    else if (!satisfies(plugin.version, range, { includePrerelease: true })) problems.push(problem('PWY_PLUGIN_REFERENCE', ['plugins', name], `The pathway works with ${name} ${range}, but ${name}@${plugin.version} is installed.`));
+  }
+  if (installed.length === 0) return { used: [], problems };
+  const named = namespacesNamed(value);
+  return { used: installed.filter((plugin) => Object.hasOwn(listed, plugin.name) || named.has(plugin.name)), problems };
+}
+
+const namespaceOf = /^([a-z][a-z0-9]*(?:-[a-z0-9]+)*)[/.]/;
+// A parsed template is frozen: what it names is found once.
+const namedByTemplate = new WeakMap<object, ReadonlySet<string>>();
+
+/** The plugin names a document's strings start with (`<plugin>/…` or `<plugin>.…`); a superset (event types start so too), matched against plugin names. */
+function namespacesNamed(value: Obj): ReadonlySet<string> {
+  const known = Object.isFrozen(value) ? namedByTemplate.get(value) : undefined;
+  if (known) return known;
+  const named = new Set<string>();
+  for (const text of stringsOf(value)) {
+    const match = namespaceOf.exec(text);
+    if (match) named.add(match[1]!);
+  }
+  if (Object.isFrozen(value)) namedByTemplate.set(value, named);
+  return named;
+}
 
 /**
  * Prepares a template document for the installed plugins before its schema is checked: every

@@ -1,5 +1,5 @@
 import { Duration, IANAZone } from 'luxon';
-import { valid as validSemver } from 'semver';
+import { valid as validSemver, validRange } from 'semver';
 import { z } from 'zod';
 
 /**
@@ -33,6 +33,12 @@ export const eventType = z
 export const semverString = z.string().refine((value) => validSemver(value) === value, {
   message: 'must be a semantic version such as 1.4.0',
 });
+
+/** A semantic-version range, e.g. `^1.0.0` or `>=1.2.0 <3.0.0`. */
+export const semverRange = z
+  .string()
+  .max(120)
+  .refine((value) => validRange(value) !== null, { message: 'must be a semantic-version range such as ^1.0.0' });
 
 /** An ISO 8601 calendar date, `YYYY-MM-DD`. */
 export const isoDate = z.iso.date();

@@ -12,7 +12,7 @@ import { coreNodeSchemas, pluginNodeSchema, type PathwayNode } from './nodes.js'
 import { agency, role } from './organisation.js';
 import { parameter } from './parameters.js';
 import { practiceSteps } from './practice-steps.js';
-import { elementId, ianaZone, isoDate, labels, semverString } from './primitives.js';
+import { elementId, ianaZone, isoDate, labels, semverRange, semverString } from './primitives.js';
 import { reportingCode } from './reporting.js';
 import { tiers } from './tiers.js';
 import { transition } from './transitions.js';
@@ -122,6 +122,17 @@ function templateShape<N extends z.ZodType>(node: N) {
     effectiveFrom: isoDate.describe('The date from which this version may be used for new cases.'),
     /** Time zone and working calendar deadlines are counted in. */
     locality: locality.describe('Time zone and working calendar deadlines are counted in.'),
+    /**
+     * The plugins this pathway uses, by name, with the versions it works with (a semantic-version
+     * range such as ^1.0.0). A plugin whose elements the pathway names (a node type, guard, action,
+     * trigger, work-item type, parameter or event) is used without being listed; listing it also
+     * takes what it offers unnamed (risk tools, case records at any step) and checks its version.
+     * Installed plugins the pathway does not use add nothing to it.
+     */
+    plugins: z
+      .record(z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { message: 'must be a plugin name such as risk-tools' }), semverRange)
+      .optional()
+      .describe('The plugins this pathway uses, by name, with the versions it works with (a semantic-version range such as ^1.0.0). A plugin whose elements the pathway names is used without being listed.'),
     /** One stage per practice step, in order. */
     stages: z.array(stage).describe('One stage per practice step, in order.'),
     /** Roles referred to by nodes, work items and escalations. */

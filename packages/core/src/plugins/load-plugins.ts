@@ -217,6 +217,30 @@ export function loadPlugins(definitions: readonly unknown[], options: LoadPlugin
       }
     }
 
+    // An event's record hook runs at any step: its guard and action are the plugin's own, take no
+    // params, and the action declares no effects (nothing a national team could govern).
+    for (const [type, event] of Object.entries(events)) {
+      if (!isObject(event) || event.record === undefined) continue;
+      const path = ['events', type, 'record'];
+      const record = event.record as unknown;
+      if (!isObject(record) || typeof record.action !== 'string' || (record.guard !== undefined && typeof record.guard !== 'string')) {
+        report('PWY_PLUGIN_INVALID', path, `the record hook of "${type}" must be { action, guard? }, names of this plugin's actions and guards.`);
+        continue;
+      }
+      for (const [collection, key] of [['actions', record.action], ['guards', record.guard]] as const) {
+        if (key === undefined) continue;
+        const what = collection === 'actions' ? 'action' : 'guard';
+        const hook = own(isObject(definition[collection]) ? (definition[collection] as Obj) : {}, key) as { params?: unknown; effects?: unknown } | undefined;
+        if (!isObject(hook)) {
+          report('PWY_PLUGIN_INVALID', [...path, what], `"${type}" is recorded by the ${what} "${key}", which the plugin does not declare under ${collection}.`);
+          continue;
+        }
+        if (isSchema(hook.params) && !hook.params.safeParse({}).success) report('PWY_PLUGIN_INVALID', [...path, what], `the ${what} "${name}/${key}" records "${type}" at any step, so it must take no params (its params schema refuses {}).`);
+        const declared = isObject(hook.effects) ? Object.values(hook.effects).some((value) => value === true || (Array.isArray(value) && value.length > 0)) : false;
+        if (declared) report('PWY_PLUGIN_INVALID', [...path, what], `the action "${name}/${key}" records "${type}" at any step, so it may touch only the plugin's own state and work items: it declares effects on the pathway's elements.`);
+      }
+    }
+
     for (const [key, tool] of Object.entries(isObject(definition.riskTools) ? definition.riskTools : {})) {
       const path = ['riskTools', key];
       if (!isObject(tool)) {

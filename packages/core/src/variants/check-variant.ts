@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { JsonPath } from '../errors/problem.js';
 import { parseVariant } from './parse-variant.js';
-import { validateTemplate } from '../model/parse-template.js';
+import { pluginsParsedWith, validateTemplate } from '../model/parse-template.js';
 import type { InstalledPlugin, PathwayTemplate, PathwayTemplateData } from '../model/template.js';
 import { registryOf } from '../model/plugin-registry.js';
 import { applyVariant, baseProvenance, elementIdOf, provenanceKey, type ProvenanceMap } from './apply-variant.js';
@@ -48,7 +48,7 @@ function changeOf(provenance: ProvenanceMap, variant: PathwayVariant, collection
  * evaluated on the resolved graph with a witness for each one broken.
  */
 export function checkVariant(parent: PathwayTemplate, input: unknown, parentProvenance?: ProvenanceMap, options: { readonly plugins?: readonly InstalledPlugin[] } = {}): CheckVariantResult {
-  const plugins = options.plugins ?? [];
+  const plugins = options.plugins ?? pluginsParsedWith(parent);
   const parsed = parseVariant(input);
   if (!parsed.ok) {
     return { ok: false, unusable: parsed.unusable, problems: parsed.problems.map((p) => ({ ...p, change: null })) };

@@ -52,7 +52,7 @@ function compareKeyed(collection: DiffEntry['collection'], before: ReadonlyMap<s
 /** Compares two templates (e.g. a baseline and a resolved variant, or two baseline versions). */
 export function diff(a: PathwayTemplateData, b: PathwayTemplateData): TemplateDiff {
   const entries: DiffEntry[] = [];
-  const metadata = (t: PathwayTemplateData) => ({ id: t.id, version: t.version, title: t.title, description: t.description, jurisdiction: t.jurisdiction, kind: t.kind, effectiveFrom: t.effectiveFrom });
+  const metadata = (t: PathwayTemplateData) => ({ id: t.id, version: t.version, title: t.title, description: t.description, jurisdiction: t.jurisdiction, kind: t.kind, effectiveFrom: t.effectiveFrom, plugins: t.plugins });
   const meta = fieldChanges(metadata(a), metadata(b));
   if (meta.length > 0) entries.push({ kind: 'changed', collection: 'metadata', id: 'template', fields: meta });
   const locality = fieldChanges(a.locality as unknown as Record<string, unknown>, b.locality as unknown as Record<string, unknown>);

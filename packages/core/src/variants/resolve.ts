@@ -1,5 +1,5 @@
 import type { Problem } from '../errors/problem.js';
-import { parseTemplate } from '../model/parse-template.js';
+import { parseTemplate, pluginsParsedWith } from '../model/parse-template.js';
 import type { InstalledPlugin, PathwayTemplate } from '../model/template.js';
 import { applyVariant, baseProvenance, type ProvenanceMap } from './apply-variant.js';
 import { parseVariant } from './parse-variant.js';
@@ -30,7 +30,7 @@ export function resolve(baseline: PathwayTemplate, chain: readonly (PathwayVaria
     const variant = parsedVariant.variant;
     const applied = applyVariant(template, variant, provenance);
     if (applied.problems.length > 0) return { ok: false, problems: applied.problems };
-    const parsed = parseTemplate(applied.template, { plugins: options.plugins ?? [] });
+    const parsed = parseTemplate(applied.template, { plugins: options.plugins ?? pluginsParsedWith(baseline) });
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     template = parsed.template;
     provenance = applied.provenance;
