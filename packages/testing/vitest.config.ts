@@ -6,7 +6,5 @@ export default defineProject({
   test: {
     name: 'testing',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Type tests (*.test-d.ts) are checked by the TypeScript compiler as part of every run.
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -1,6 +1,6 @@
 import { nzNationalBaseline } from '@pathways/templates';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PathwaysAssertionError, type CaseHarness } from '../src/index.js';
+import { PathwaysAssertionError, type CaseHarness } from '@pathways/testing';
 import { homeVisits, loaded } from './fixtures/plugins.js';
 import { aroha, policeReferral, receiveReferral } from './fixtures/story.js';
 import { baselineWithHomeVisits } from './fixtures/templates.js';
@@ -121,7 +121,7 @@ describe('assertion messages', () => {
       `Expected the state of plugin "home-visits" to satisfy (state) => state.visits > 0, found {"visits":0,"lastVisitor":null}.${where('step #7 (send risk.assessed)')}`,
     );
     expect(failureOf(() => harness.expectPluginState('housing-safety', { referrals: 1 })).message).toBe(
-      `Expected plugin "housing-safety" to have state in this case, but it has none; plugins with state: [home-visits].${where('step #7 (send risk.assessed)')}`,
+      `Expected plugin "housing-safety" to have state in this case, but it has none; plugins with state: [child-expertise, home-visits].${where('step #7 (send risk.assessed)')}`,
     );
   });
 

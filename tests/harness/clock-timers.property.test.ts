@@ -2,7 +2,7 @@ import { compareInstants, type TimeSpan } from '@pathways/core';
 import { nzNationalBaseline } from '@pathways/templates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CaseHarness } from '../src/index.js';
+import type { CaseHarness } from '@pathways/testing';
 import { aroha, policeReferral, receiveReferral } from './fixtures/story.js';
 
 // clock.advance, on random sequences of advances (durations, working days, instants) and

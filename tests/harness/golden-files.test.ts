@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { PathwaysError } from '@pathways/core';
 import { nzNationalBaseline } from '@pathways/templates';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectGolden, expectScenarioPasses, PathwaysAssertionError, runScenarioFile } from '../src/index.js';
-import { writeGolden } from '../src/node.js';
+import { expectGolden, expectScenarioPasses, PathwaysAssertionError, runScenarioFile } from '@pathways/testing';
+import { writeGolden } from '@pathways/testing/node';
 import { goldenFiles, updateCommand } from './golden/golden-files.js';
 
 // Golden scenario files and golden text: the tests only compare; writing is for update scripts.

@@ -1,6 +1,6 @@
 import type { Effect, Incident, Refusal, WorkItemView } from '@pathways/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { AppliedResult, CaseHarness, EffectMatcher, WorkItemMatcher } from '../src/index.js';
+import type { AppliedResult, CaseHarness, EffectMatcher, WorkItemMatcher } from '@pathways/testing';
 import type { homeVisits } from './fixtures/plugins.js';
 
 declare const harness: CaseHarness;

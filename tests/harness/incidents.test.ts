@@ -1,6 +1,6 @@
 import { nzNationalBaseline } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
-import { PathwaysAssertionError } from '../src/index.js';
+import { PathwaysAssertionError } from '@pathways/testing';
 import { policeReferral, receiveReferral } from './fixtures/story.js';
 
 // Incidents the engine's own faults stand in for (`faults`, as scenario files have them): a

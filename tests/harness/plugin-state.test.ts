@@ -30,6 +30,6 @@ describe('plugin state', () => {
     harness.expectAt('offer-whanau-support');
     harness.expectPluginState(homeVisits, { visits: 2 });
     harness.expectNoEffect({ type: 'plugin.request' });
-    expect(harness.record.plugins).toEqual(['home-visits@2.1.0']);
+    expect(harness.record.plugins).toEqual(['child-expertise@1.0.0', 'home-visits@2.1.0', 'risk-tools@1.0.0']);
   });
 });

@@ -1,10 +1,10 @@
-// Rewrites this package's golden files after an intended change: `pnpm golden:update` at the root
-// (or `pnpm --filter @pathways/testing golden:update`), then review the diff before committing.
+// Rewrites the golden files of the harness tests (tests/harness/golden) after an intended change:
+// `pnpm golden:update` at the root, then review the diff before committing.
 // Never part of `npm test`: the tests only compare (expectGolden), so a run cannot bless its own
 // output.
 import { nzNationalBaseline } from '@pathways/templates';
-import { writeGolden } from '../src/node.js';
-import { goldenFiles } from '../test/golden/golden-files.js';
+import { writeGolden } from '@pathways/testing/node';
+import { goldenFiles } from '../harness/golden/golden-files.js';
 
 for (const golden of goldenFiles) {
   const changed = writeGolden(golden.file, await golden.actual(nzNationalBaseline));

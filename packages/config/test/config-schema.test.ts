@@ -28,8 +28,8 @@ describe('pathways.config.json', () => {
     expect(defaultConfig).toEqual({ plugins: [], builtIns: true, options: {} });
     expect(pathwaysConfig.parse({ plugins: [], options: { 'risk-tools': { weights: { a: 1 } } } }).options).toEqual({ 'risk-tools': { weights: { a: 1 } } });
     expect(pathwaysConfig.safeParse({ plugins: [], options: { 'Risk Tools': {} } }).success).toBe(false);
-    // The list of built-ins is empty until the first built-in plugin package is published.
-    expect(builtInPlugins).toEqual([]);
+    // The plugins Pathways ships itself, installed unless "builtIns": false (load-config.test.ts loads them).
+    expect(builtInPlugins).toEqual(['@pathways/plugin-risk-tools', '@pathways/plugin-child-expertise']);
   });
 
   it('refuses unknown keys, wrong types and a missing plugins list, each at its path', async () => {

@@ -29,7 +29,10 @@ describe('findConfig', () => {
       // Assumes no pathways.config.json in the temporary folder or above it, as on any clean machine.
       expect(await findConfig(join(bare.dir, 'a'))).toBeUndefined();
       const loaded = await loadConfig(join(bare.dir, 'a'));
-      expect(loaded).toMatchObject({ ok: true, config: defaultConfig, configPath: undefined, plugins: [], problems: [] });
+      expect(loaded).toMatchObject({ ok: true, config: defaultConfig, configPath: undefined, problems: [] });
+      // With no file, the built-in plugins only: imported from @pathways/config's own dependencies,
+      // since this project installs nothing.
+      expect(loaded.ok && loaded.plugins.map((plugin) => plugin.name)).toEqual(['risk-tools', 'child-expertise']);
     } finally {
       bare.remove();
     }
@@ -37,12 +40,13 @@ describe('findConfig', () => {
 
   it('loadConfig on a folder loads the configuration findConfig finds, entries relative to that file', async () => {
     project.write('shared/plugins/housing.js', "export const plugin = { name: 'housing-scheme', version: '1.0.0', engine: '^0.1.0', label: { en: 'Fictional housing scheme' } };\n");
-    const path = project.write('shared/pathways.config.json', { plugins: ['./plugins/housing.js'] });
+    // Without the built-ins, the plugins loaded are the ones this file lists and nothing else.
+    const path = project.write('shared/pathways.config.json', { plugins: ['./plugins/housing.js'], builtIns: false });
     const start = join(project.dir, 'shared', 'templates');
     mkdirSync(start, { recursive: true });
     const loaded = await loadConfig(start);
     expect(loaded.problems).toEqual([]);
-    expect(loaded).toMatchObject({ ok: true, configPath: path, config: { plugins: ['./plugins/housing.js'], builtIns: true } });
+    expect(loaded).toMatchObject({ ok: true, configPath: path, config: { plugins: ['./plugins/housing.js'], builtIns: false } });
     expect(loaded.ok && loaded.registry.versions).toEqual(['housing-scheme@1.0.0']);
   });
 });

@@ -7,7 +7,9 @@ import { plainPluginSource, sanctuaryPluginSource, tempProject } from './temp-pr
 
 // loadConfig with real plugin modules in a temporary project: each entry imported (a package by
 // name from node_modules, a relative module or package folder), its definition checked by
-// loadPlugins, and every problem located at its entry in the configuration file.
+// loadPlugins, and every problem located at its entry in the configuration file. Tests about the
+// entries a file lists set "builtIns": false, so the plugins they see are exactly those; one test
+// is about the built-ins.
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const project = tempProject();
@@ -42,7 +44,7 @@ function templateWithPluginNode(): unknown {
 
 describe('loadConfig', () => {
   it('imports a package folder by relative path (its exports), a module file, and a package by name from node_modules', async () => {
-    const result = await load({ plugins: ['../../plugins/sanctuary-safety', '../../plugins/housing.js', '@fictional/plugin-whanau-hui'] }, 'apps/server');
+    const result = await load({ plugins: ['../../plugins/sanctuary-safety', '../../plugins/housing.js', '@fictional/plugin-whanau-hui'], builtIns: false }, 'apps/server');
     expect(result.problems).toEqual([]);
     if (!result.ok) return;
     expect(result.configPath).toBe(join(project.dir, 'apps', 'server', 'pathways.config.json'));
@@ -65,7 +67,7 @@ describe('loadConfig', () => {
 
   it('takes the definition from the `plugin` export or the default export', async () => {
     project.write('defaults/sanctuary.js', sanctuaryPluginSource({ exportAs: 'default' }));
-    const result = await load({ plugins: ['../defaults/sanctuary.js'] });
+    const result = await load({ plugins: ['../defaults/sanctuary.js'], builtIns: false });
     expect(result.ok && result.registry.versions).toEqual(['sanctuary-safety@1.0.0']);
   });
 
@@ -92,8 +94,25 @@ describe('loadConfig', () => {
     const result = await load({ plugins: ['../plugins/housing.js', '../ranges/future.js', '../ranges/bad-name.js', '../ranges/housing-copy.js'] });
     expect(located(result).sort()).toEqual(['PWY_PLUGIN_DUPLICATE plugins.3', 'PWY_PLUGIN_ENGINE_RANGE plugins.1.engine', 'PWY_PLUGIN_INVALID plugins.2.name']);
     expect(result.problems.find((p) => p.code === 'PWY_PLUGIN_ENGINE_RANGE')?.message).toBe(`Plugin "future-scheme": it needs engine ^9.0.0, but this engine is ${engineVersion}.`);
-    // The engine version is an option, for tools that check plugins against another engine.
-    expect((await load({ plugins: ['../ranges/future.js'] }, undefined, { engineVersion: '9.1.0' })).ok).toBe(true);
+    // The engine version is an option, for tools that check plugins against another engine (the
+    // built-ins, which need this engine, are left out).
+    expect((await load({ plugins: ['../ranges/future.js'], builtIns: false }, undefined, { engineVersion: '9.1.0' })).ok).toBe(true);
+  });
+
+  it('installs the built-in plugins first unless "builtIns" is false, and a built-in the file also lists once, from where it lists it', async () => {
+    const byDefault = await load({ plugins: ['../plugins/housing.js'] });
+    expect(byDefault.problems).toEqual([]);
+    expect(byDefault.ok && byDefault.plugins.map((plugin) => plugin.name)).toEqual(['risk-tools', 'child-expertise', 'housing-scheme']);
+    const without = await load({ plugins: ['../plugins/housing.js'], builtIns: false });
+    expect(without.ok && without.plugins.map((plugin) => plugin.name)).toEqual(['housing-scheme']);
+    // A project that installs another version of a built-in (here a fictional 2.1.0) and lists it
+    // gets that one, in its place in the list, and no duplicate.
+    project.write('newer/node_modules/@pathways/plugin-risk-tools/package.json', { name: '@pathways/plugin-risk-tools', version: '2.1.0', type: 'module', exports: './index.js' });
+    project.write('newer/node_modules/@pathways/plugin-risk-tools/index.js', plainPluginSource('risk-tools'));
+    const listed = await load({ plugins: ['../plugins/housing.js', '@pathways/plugin-risk-tools'] }, 'newer');
+    expect(listed.problems).toEqual([]);
+    expect(listed.ok && listed.plugins.map((plugin) => plugin.name)).toEqual(['child-expertise', 'housing-scheme', 'risk-tools']);
+    expect(listed.ok && listed.registry.versions).toContain('risk-tools@2.1.0');
   });
 
   it('reads the file through the reader it is given', async () => {

@@ -1,11 +1,15 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { builtInPlugins } from '@pathways/config';
 
 // Real files in a folder under the system's temporary folder, removed after each test file. A
 // plugin written there imports @pathways/core and zod by name, as a plugin in someone's project
 // does; the project's node_modules links them to this workspace's copies (the ones this package
-// itself resolves), as an installed project would have them. All plugins here are fictional.
+// itself resolves), as an installed project would have them. It links the built-in plugins too:
+// the module generateStaticImports writes imports them by name from the project's own files, so a
+// project that bundles it (as the designer's build does) has them installed. All other plugins
+// here are fictional.
 
 const packageRoot = join(import.meta.dirname, '..');
 
@@ -14,7 +18,7 @@ export interface TempProject {
   readonly dir: string;
   /** Writes a file (text, or JSON for anything else) under the project, creating folders; returns its absolute path. */
   write(path: string, content: unknown): string;
-  /** Makes @pathways/core and zod importable by name from anywhere in the project. */
+  /** Makes @pathways/core, zod and the built-in plugins importable by name from anywhere in the project. */
   linkWorkspacePackages(): void;
   remove(): void;
 }
@@ -31,7 +35,7 @@ export function tempProject(): TempProject {
     dir,
     write,
     linkWorkspacePackages: () => {
-      for (const name of ['@pathways/core', 'zod']) {
+      for (const name of ['@pathways/core', 'zod', ...builtInPlugins]) {
         const link = join(dir, 'node_modules', name);
         mkdirSync(dirname(link), { recursive: true });
         symlinkSync(realpathSync(join(packageRoot, 'node_modules', name)), link, 'dir');

@@ -46,7 +46,7 @@ function describeAdvance(by: ClockAdvance): string {
  * ```
  */
 export function createHarness(template: PathwayTemplate, options: HarnessOptions = {}): CaseHarness {
-  const engine = createEngine(template, { plugins: options.plugins ?? [], faults: options.faults ?? [] });
+  const engine = createEngine(template, { ...(options.plugins ? { plugins: options.plugins } : {}), faults: options.faults ?? [] });
   const { locality } = engine.pathway.template;
   const actor = options.actor ?? defaults.actor;
   const history = new CaseHistory();

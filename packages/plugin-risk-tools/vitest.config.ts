@@ -1,0 +1,10 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  resolve: { conditions: ['@pathways/source'] },
+  ssr: { resolve: { conditions: ['@pathways/source'] } },
+  test: {
+    name: 'plugin-risk-tools',
+    include: ['test/**/*.test.ts'],
+  },
+});
