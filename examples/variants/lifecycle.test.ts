@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPublish, diff, formatDiff, impact, parseTemplate, parseVariant, rebase, resolve, type PathwayTemplate, type PathwayTemplateData, type PathwayVariant } from '@pathways/core';
-import { nzNationalBaseline } from '@pathways/templates';
+import { nzBaselinePlugins, nzNationalBaseline } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
 const read = (name: string): PathwayVariant => {
@@ -12,13 +12,13 @@ const read = (name: string): PathwayVariant => {
 const canterbury = read('canterbury-regional');
 const westCoast = read('west-coast-rural');
 
-/** A proposed 3.0.0 of the baseline: first contact for high risk locked at PT24H, the local-services point withdrawn. */
-function proposedV3(version = '3.0.0'): PathwayTemplate {
+/** A proposed 4.0.0 of the baseline: first contact for high risk locked at PT24H, the local-services point withdrawn. */
+function proposedV4(version = '4.0.0'): PathwayTemplate {
   const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
   json.version = version;
   json.parameters.firstContactHigh!.governance = { mode: 'locked' as const, reason: 'Fixed nationally at 24 hours.' };
   (json as { adjustmentPoints: unknown[] }).adjustmentPoints = json.adjustmentPoints.filter((p) => p.id !== 'local-services');
-  const parsed = parseTemplate(json);
+  const parsed = parseTemplate(json, { plugins: nzBaselinePlugins });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   return parsed.template;
 }
@@ -45,32 +45,32 @@ describe('diff', () => {
 
 describe('versions', () => {
   it('a new lock needs a major version; a version must go up; published versions are immutable', () => {
-    const minor = checkPublish(nzNationalBaseline, proposedV3('2.1.0'));
+    const minor = checkPublish(nzNationalBaseline, proposedV4('3.1.0'));
     expect(minor.problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
     expect(minor.breaking).toContain('parameter "firstContactHigh" is now locked');
-    expect(checkPublish(nzNationalBaseline, proposedV3('3.0.0')).ok).toBe(true);
+    expect(checkPublish(nzNationalBaseline, proposedV4('4.0.0')).ok).toBe(true);
     expect(checkPublish(nzNationalBaseline, { ...nzNationalBaseline }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_BUMP_REQUIRED']);
-    const published = new Map([['3.0.0', 'other content']]);
-    expect(checkPublish(nzNationalBaseline, proposedV3('3.0.0'), published).problems.map((p) => p.code)).toEqual(['PWY_VERSION_PUBLISHED']);
+    const published = new Map([['4.0.0', 'other content']]);
+    expect(checkPublish(nzNationalBaseline, proposedV4('4.0.0'), published).problems.map((p) => p.code)).toEqual(['PWY_VERSION_PUBLISHED']);
   });
 
   it('a new invariant and a tighter bound are breaking too; a relabel is not', () => {
     const json = JSON.parse(JSON.stringify(nzNationalBaseline)) as PathwayTemplateData & { parameters: Record<string, { governance?: unknown }> };
-    json.version = '2.1.0';
+    json.version = '3.1.0';
     json.parameters.overdueMargin!.governance = { mode: 'tailorable' as const, bounds: { value: { max: 'P3D' } } };
     (json.invariants as unknown[]).push({ id: 'closure-reachable-again', label: { en: 'Closure reachable' }, rule: { kind: 'reachable', target: { node: 'closed' } } });
-    const next = parseTemplate(json);
+    const next = parseTemplate(json, { plugins: nzBaselinePlugins });
     if (!next.ok) throw new Error('invalid');
     expect(checkPublish(nzNationalBaseline, next.template).breaking).toEqual(['new invariant "closure-reachable-again"', 'parameter "overdueMargin" has tighter bounds']);
-    const relabelled = { ...nzNationalBaseline, version: '2.0.1', title: { en: 'NZ national baseline', mi: 'Te ara ā-motu' } };
+    const relabelled = { ...nzNationalBaseline, version: '3.0.1', title: { en: 'NZ national baseline', mi: 'Te ara ā-motu' } };
     expect(checkPublish(nzNationalBaseline, relabelled).ok).toBe(true);
   });
 });
 
 describe('rebase and impact', () => {
   it('re-applies every change, reporting each conflict with a suggested resolution and dropping nothing', () => {
-    const result = rebase(canterbury, nzNationalBaseline, proposedV3());
-    expect(result.variant.extends).toMatchObject({ id: 'nz-national-baseline', version: '3.0.0' });
+    const result = rebase(canterbury, nzNationalBaseline, proposedV4());
+    expect(result.variant.extends).toMatchObject({ id: 'nz-national-baseline', version: '4.0.0' });
     expect(result.variant.changes).toEqual(canterbury.changes);
     const conflicts = result.outcomes.filter((o) => o.status === 'conflict');
     expect(conflicts.map((c) => [c.change, c.op])).toEqual([
@@ -82,13 +82,13 @@ describe('rebase and impact', () => {
   });
 
   it('reports, before publishing, which variants in the catalogue a proposed version affects', () => {
-    const report = impact(proposedV3(), [nzNationalBaseline], [
+    const report = impact(proposedV4(), [nzNationalBaseline], [
       { source: 'valid/canterbury-regional.json', variant: canterbury },
       { source: 'valid/west-coast-rural.json', variant: westCoast },
     ]);
     expect(report.variants.map((v) => [v.variant, v.status])).toEqual([
-      ['nz-canterbury@2.0.0', 'conflicts'],
-      ['nz-west-coast@2.0.0', 'ok'],
+      ['nz-canterbury@3.0.0', 'conflicts'],
+      ['nz-west-coast@3.0.0', 'ok'],
     ]);
     expect(report.affected).toBe(1);
   });

@@ -107,7 +107,7 @@ describe('invalid variants are refused with their exact problem', () => {
 });
 
 describe('ways around a safeguard that are refused too', () => {
-  const variant = (changes: unknown[], locality = { id: 'chc', level: 'regional', name: 'Fictional' }, base = { id: 'nz-national-baseline', version: '2.0.0' }) => ({
+  const variant = (changes: unknown[], locality = { id: 'chc', level: 'regional', name: 'Fictional' }, base = { id: 'nz-national-baseline', version: '3.0.0' }) => ({
     kind: 'variant',
     id: 'fictional-variant',
     version: '1.0.0',
@@ -125,7 +125,7 @@ describe('ways around a safeguard that are refused too', () => {
   });
 
   it('a region can lock a parameter, and a local variant under it cannot then change it', () => {
-    const local = variant([{ op: 'setParameter', name: 'triageCadence', value: 'weekly' }], { id: 'rga', level: 'local', name: 'Fictional' }, { id: 'nz-canterbury', version: '2.0.0' });
+    const local = variant([{ op: 'setParameter', name: 'triageCadence', value: 'weekly' }], { id: 'rga', level: 'local', name: 'Fictional' }, { id: 'nz-canterbury', version: '3.0.0' });
     expect(codes(checkVariant(regional.template, local, regional.provenance))).toEqual(['PWY_VARIANT_LOCKED']);
   });
 
@@ -166,13 +166,13 @@ describe('ways around a safeguard that are refused too', () => {
     const opened = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
     const type = opened.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
     (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P3D' }, ownerRole: {} } };
-    expect(checkPublish(nzNationalBaseline, { ...opened, version: '2.1.0' }).ok).toBe(true);
+    expect(checkPublish(nzNationalBaseline, { ...opened, version: '3.1.0' }).ok).toBe(true);
   });
 
   it('tightening an element bound is a breaking change for publishing', () => {
     const tighter = JSON.parse(JSON.stringify(nzNationalBaseline)) as typeof nzNationalBaseline;
     const type = tighter.workItemTypes.find((w) => w.id === 'plan-confirmation')!;
     (type as { governance: unknown }).governance = { mode: 'tailorable', bounds: { label: {}, due: { max: 'P2D' } } };
-    expect(checkPublish(nzNationalBaseline, { ...tighter, version: '2.1.0' }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
+    expect(checkPublish(nzNationalBaseline, { ...tighter, version: '3.1.0' }).problems.map((p) => p.code)).toEqual(['PWY_VERSION_MAJOR_REQUIRED']);
   });
 });

@@ -29,3 +29,22 @@ describe('pathways simulate on the NZ national baseline, human trace', () => {
     });
   }
 });
+
+describe('pathways simulate --config: an installation with the Danger Assessment weights configured', () => {
+  const config = 'examples/licensed-installation/pathways.config.json';
+  const scenario = 'examples/licensed-installation/scenarios/danger-assessment-each-level.json';
+
+  it('passes with the installation options the configuration gives the risk tools', () => {
+    const result = runCli(['simulate', '--config', config, baseline, '--scenario', scenario, '--json']);
+    expect((JSON.parse(result.stdout) as { failures: unknown[] }).failures).toEqual([]);
+    expect(result.status).toBe(0);
+  });
+
+  it('fails without them: the tool then records the answers and gives no level', () => {
+    const result = runCli(['simulate', baseline, '--scenario', scenario, '--json']);
+    const report = JSON.parse(result.stdout) as { passed: boolean; failures: { message: string }[] };
+    expect(report.passed).toBe(false);
+    expect(report.failures.map((failure) => failure.message)).toContain('expected tier emerging, got none');
+    expect(result.status).toBe(1);
+  });
+});

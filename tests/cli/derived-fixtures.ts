@@ -23,16 +23,16 @@ export const baselinePath = 'packages/templates/baselines/nz-national-baseline.j
 const tinyPath = 'examples/tiny-pathway/tiny-pathway.json';
 const tinyTitle = '"Tiny pathway (walking skeleton)"';
 
-/** The proposed 3.0.0: first contact for high risk locked at 24 hours, the local-services point withdrawn. */
+/** The proposed 4.0.0: first contact for high risk locked at 24 hours, the local-services point withdrawn. */
 export const proposedFixture: DerivedFixture = {
-  path: 'tests/cli/golden/variants/nz-national-baseline-3.0.0.json',
-  about: 'a proposed 3.0.0 of the national baseline, so rebase and impact have conflicts to show',
+  path: 'tests/cli/golden/variants/nz-national-baseline-4.0.0.json',
+  about: 'a proposed 4.0.0 of the national baseline, so rebase and impact have conflicts to show',
   derive: () => {
     type Template = Record<string, unknown> & { parameters: Record<string, Record<string, unknown>>; adjustmentPoints: { id: string }[] };
     const template = JSON.parse(read(baselinePath).toString('utf8')) as Template;
     template.$schema = '../../../../packages/core/schema/pathway-template.schema.json';
-    template.version = '3.0.0';
-    template.description = `Fictional proposed 3.0.0, a fixture for the CLI golden tests: first contact for high risk is locked at 24 hours and the local-services adjustment point is withdrawn. ${String(template.description)}`;
+    template.version = '4.0.0';
+    template.description = `Fictional proposed 4.0.0, a fixture for the CLI golden tests: first contact for high risk is locked at 24 hours and the local-services adjustment point is withdrawn. ${String(template.description)}`;
     template.parameters.firstContactHigh = { ...template.parameters.firstContactHigh, value: 'PT24H', governance: { mode: 'locked', reason: 'First contact within 24 hours for high risk is now fixed nationally.' } };
     template.adjustmentPoints = template.adjustmentPoints.filter((point) => point.id !== 'local-services');
     return utf8(`${JSON.stringify(template, null, 2)}\n`);

@@ -57,10 +57,10 @@ const variantArgs: Record<string, readonly string[]> = {
   'check-rangiora-without-its-region': ['check', baselinePath, valid('rangiora-local')],
   'check-west-coast-rural': ['check', baselinePath, valid('west-coast-rural')],
   'diff-baseline-canterbury': ['diff', baselinePath, '--variant', valid('canterbury-regional')],
-  'diff-baseline-3.0.0': ['diff', baselinePath, proposed],
-  'rebase-canterbury-onto-3.0.0': ['rebase', valid('canterbury-regional'), '--from', baselinePath, '--to', proposed],
-  'rebase-west-coast-onto-3.0.0': ['rebase', valid('west-coast-rural'), '--from', baselinePath, '--to', proposed],
-  'impact-3.0.0-on-valid-variants': ['impact', proposed, '--published', baselinePath, '--variants', 'examples/variants/valid'],
+  'diff-baseline-4.0.0': ['diff', baselinePath, proposed],
+  'rebase-canterbury-onto-4.0.0': ['rebase', valid('canterbury-regional'), '--from', baselinePath, '--to', proposed],
+  'rebase-west-coast-onto-4.0.0': ['rebase', valid('west-coast-rural'), '--from', baselinePath, '--to', proposed],
+  'impact-4.0.0-on-valid-variants': ['impact', proposed, '--published', baselinePath, '--variants', 'examples/variants/valid'],
 };
 
 // The human output of the variant commands, with the command line: what a regional hub sees.

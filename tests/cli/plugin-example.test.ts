@@ -30,7 +30,7 @@ describe('pathways check with the example plugin', () => {
   it('passes the Christchurch variant against Canterbury on the baseline, with the plugin installed', () => {
     const result = runCli(['check', ...chain, '--config', config]);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('examples/variants/valid/christchurch-sanctuary.json: nz-canterbury-christchurch@2.0.0 passes against nz-canterbury@2.0.0 (2 changes; resolved: 42 nodes, 69 transitions, 11 invariants hold)\n');
+    expect(result.stdout).toBe('examples/variants/valid/christchurch-sanctuary.json: nz-canterbury-christchurch@3.0.0 passes against nz-canterbury@3.0.0 (2 changes; resolved: 42 nodes, 69 transitions, 11 invariants hold)\n');
     expect(result.status).toBe(0);
   });
 

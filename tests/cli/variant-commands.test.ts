@@ -7,7 +7,7 @@ import { repoRoot, runCli } from './run-cli.js';
 // Exit codes and --json shapes of check, resolve, diff, rebase and impact, run through the built
 // CLI. Human output is pinned by the golden files (variant-golden.test.ts).
 const baseline = 'packages/templates/baselines/nz-national-baseline.json';
-const proposed = 'tests/cli/golden/variants/nz-national-baseline-3.0.0.json';
+const proposed = 'tests/cli/golden/variants/nz-national-baseline-4.0.0.json';
 const canterbury = 'examples/variants/valid/canterbury-regional.json';
 const rangiora = 'examples/variants/valid/rangiora-local.json';
 const westCoast = 'examples/variants/valid/west-coast-rural.json';
@@ -45,13 +45,13 @@ describe('pathways check', () => {
   it('exits 0 for a valid regional variant and reports it as JSON', () => {
     const result = runCli(['check', baseline, canterbury, '--json']);
     expect(result.status).toBe(0);
-    expect(json(result.stdout)).toEqual({ file: canterbury, variant: 'nz-canterbury@2.0.0', against: 'nz-national-baseline@2.0.0', ok: true, unusable: false, problems: [] });
+    expect(json(result.stdout)).toEqual({ file: canterbury, variant: 'nz-canterbury@3.0.0', against: 'nz-national-baseline@3.0.0', ok: true, unusable: false, problems: [] });
   });
 
   it('checks the last variant of a chain against the resolved level above it', () => {
     const result = runCli(['check', baseline, canterbury, rangiora, '--json']);
     expect(result.status).toBe(0);
-    expect(json<{ against: string; variant: string }>(result.stdout)).toMatchObject({ variant: 'nz-canterbury-rangiora@2.0.0', against: 'nz-canterbury@2.0.0' });
+    expect(json<{ against: string; variant: string }>(result.stdout)).toMatchObject({ variant: 'nz-canterbury-rangiora@3.0.0', against: 'nz-canterbury@3.0.0' });
   });
 
   it('exits 1 with every problem, its change and the witness of a broken invariant', () => {
@@ -96,7 +96,7 @@ describe('pathways check', () => {
     const result = runCli(['check', baseline, rangiora, canterbury]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('PWY_VARIANT_BASE_MISMATCH');
-    expect(result.stderr).toContain('extends nz-canterbury@2.0.0, but follows nz-national-baseline@2.0.0 in the chain');
+    expect(result.stderr).toContain('extends nz-canterbury@3.0.0, but follows nz-national-baseline@3.0.0 in the chain');
   });
 });
 
@@ -147,8 +147,8 @@ describe('pathways diff', () => {
     const result = runCli(['diff', baseline, '--variant', canterbury, '--json']);
     expect(result.status).toBe(0);
     const body = json<{ from: object; to: object; entries: { kind: string; collection: string; id: string }[] }>(result.stdout);
-    expect(body.from).toEqual({ id: 'nz-national-baseline', version: '2.0.0' });
-    expect(body.to).toEqual({ id: 'nz-canterbury', version: '2.0.0' });
+    expect(body.from).toEqual({ id: 'nz-national-baseline', version: '3.0.0' });
+    expect(body.to).toEqual({ id: 'nz-canterbury', version: '3.0.0' });
     expect(body.entries).toContainEqual(expect.objectContaining({ kind: 'changed', collection: 'parameters', id: 'firstContactHigh' }));
     expect(body.entries).toContainEqual({ kind: 'added', collection: 'nodes', id: 'chc/kaupapa-maori-service' });
   });
@@ -156,7 +156,7 @@ describe('pathways diff', () => {
   it('compares two templates and exits 0: differences are not problems', () => {
     const result = runCli(['diff', baseline, proposed]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('nz-national-baseline@2.0.0 → nz-national-baseline@3.0.0');
+    expect(result.stdout).toContain('nz-national-baseline@3.0.0 → nz-national-baseline@4.0.0');
     expect(result.stdout).toContain('- local-services');
   });
 
@@ -189,8 +189,8 @@ describe('pathways rebase', () => {
       written: string | null;
       rebased: { extends: { id: string; version: string }; changes: unknown[] };
     }>(result.stdout);
-    expect(body).toMatchObject({ variant: 'nz-canterbury@2.0.0', from: 'nz-national-baseline@2.0.0', to: 'nz-national-baseline@3.0.0', conflicts: 2, written: null });
-    // Counted from the example, which may gain changes; the two conflicts are what 3.0.0 takes away.
+    expect(body).toMatchObject({ variant: 'nz-canterbury@3.0.0', from: 'nz-national-baseline@3.0.0', to: 'nz-national-baseline@4.0.0', conflicts: 2, written: null });
+    // Counted from the example, which may gain changes; the two conflicts are what 4.0.0 takes away.
     const changes = (JSON.parse(readFileSync(join(repoRoot, canterbury), 'utf8')) as { changes: Record<string, unknown>[] }).changes;
     expect(body.outcomes).toHaveLength(changes.length);
     const conflicts = body.outcomes.filter((o) => o.status === 'conflict');
@@ -199,7 +199,7 @@ describe('pathways rebase', () => {
       expect.objectContaining({ op: 'addFragment', point: 'local-services' }),
     ]);
     expect(conflicts[0]?.suggestion).toContain('PT24H');
-    expect(body.rebased.extends).toMatchObject({ id: 'nz-national-baseline', version: '3.0.0' });
+    expect(body.rebased.extends).toMatchObject({ id: 'nz-national-baseline', version: '4.0.0' });
     expect(body.rebased.changes).toHaveLength(changes.length);
   });
 
@@ -211,7 +211,7 @@ describe('pathways rebase', () => {
     // Written through a temporary file beside it, renamed into place: nothing else is left.
     expect(readdirSync(dirname(out))).toEqual(['west-coast-2.json']);
     const written = JSON.parse(readFileSync(out, 'utf8')) as { kind: string; extends: { version: string } };
-    expect(written).toMatchObject({ kind: 'variant', extends: { version: '3.0.0' } });
+    expect(written).toMatchObject({ kind: 'variant', extends: { version: '4.0.0' } });
     // The written variant is a real variant: it checks clean against the new version.
     expect(runCli(['check', proposed, out]).status).toBe(0);
   });
@@ -256,7 +256,7 @@ describe('pathways rebase', () => {
   it('exits 2 when --from is not what the variant extends, or a file is unusable', () => {
     const mismatch = runCli(['rebase', rangiora, '--from', baseline, '--to', proposed]);
     expect(mismatch.status).toBe(2);
-    expect(mismatch.stderr).toContain('but --from is nz-national-baseline@2.0.0');
+    expect(mismatch.stderr).toContain('but --from is nz-national-baseline@3.0.0');
     expect(runCli(['rebase', canterbury, '--from', baseline, '--to', 'no/such.json']).status).toBe(2);
   });
 
@@ -285,15 +285,15 @@ describe('pathways impact', () => {
     const result = runCli(['impact', proposed, '--published', baseline, '--variants', 'examples/variants/valid', '--json']);
     expect(result.status).toBe(1);
     const body = json<ImpactJson>(result.stdout);
-    expect(body.proposed).toEqual({ id: 'nz-national-baseline', version: '3.0.0' });
+    expect(body.proposed).toEqual({ id: 'nz-national-baseline', version: '4.0.0' });
     expect(body.affected).toBe(1);
     expect(body.variants.map((v) => [v.source, v.status, v.conflicts.length])).toEqual([
       [canterbury, 'conflicts', 2],
       [westCoast, 'ok', 0],
     ]);
     expect(body.notAssessed).toEqual([
-      { source: 'examples/variants/valid/christchurch-sanctuary.json', variant: 'nz-canterbury-christchurch@2.0.0', extends: 'nz-canterbury@2.0.0' },
-      { source: rangiora, variant: 'nz-canterbury-rangiora@2.0.0', extends: 'nz-canterbury@2.0.0' },
+      { source: 'examples/variants/valid/christchurch-sanctuary.json', variant: 'nz-canterbury-christchurch@3.0.0', extends: 'nz-canterbury@3.0.0' },
+      { source: rangiora, variant: 'nz-canterbury-rangiora@3.0.0', extends: 'nz-canterbury@3.0.0' },
     ]);
     expect(body).toMatchObject({ skipped: [], unusable: false, inputs: [] });
   });

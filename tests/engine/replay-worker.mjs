@@ -2,9 +2,10 @@
 // the final case record. Used by replay.test.ts to prove replay is exact across processes.
 import { readFileSync } from 'node:fs';
 import { createEngine, parseTemplate } from '@pathways/core';
+import { nzBaselinePlugins } from '@pathways/templates';
 
 const { templateFile, start, commands } = JSON.parse(readFileSync(0, 'utf8'));
-const parsed = parseTemplate(readFileSync(templateFile, 'utf8'));
+const parsed = parseTemplate(readFileSync(templateFile, 'utf8'), { plugins: nzBaselinePlugins });
 if (!parsed.ok) throw new Error('template invalid');
 const engine = createEngine(parsed.template);
 let { record } = engine.startCase(start);

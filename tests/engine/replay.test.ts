@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, parseTemplate, type CaseRecord, type CommandInput } from '@pathways/core';
+import { nzBaselinePlugins } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -11,7 +12,7 @@ type LogEntry = CommandInput | { fireTimer: string };
 
 /** Applies commands in this process, recording the event log a store would keep. */
 function runHere(): { start: Parameters<ReturnType<typeof createEngine>['startCase']>[0]; log: LogEntry[]; record: CaseRecord } {
-  const parsed = parseTemplate(readFileSync(templateFile, 'utf8'));
+  const parsed = parseTemplate(readFileSync(templateFile, 'utf8'), { plugins: nzBaselinePlugins });
   if (!parsed.ok) throw new Error('template invalid');
   const engine = createEngine(parsed.template);
   const start = {

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compile, formatPath, validateTemplate } from '@pathways/core';
+import { nzBaselinePlugins } from '../src/index.js';
 
 const defaultFile = join(import.meta.dirname, '..', 'baselines', 'nz-national-baseline.json');
 const file = resolve(process.argv[2] ?? defaultFile);
-const result = validateTemplate(readFileSync(file, 'utf8'));
+// With the built-in plugins the baseline runs on (risk tools, child expertise).
+const result = validateTemplate(readFileSync(file, 'utf8'), { plugins: nzBaselinePlugins });
 
 if (!result.ok) {
   for (const p of result.problems) console.log(`${p.code}  ${formatPath(p.path)}\n  ${p.message}\n  hint: ${p.hint}`);
@@ -36,7 +38,7 @@ if (!result.ok) {
       `adjustment points ${t.adjustmentPoints.length}, locked elements ${locked}`,
   );
   try {
-    compile(t);
+    compile(t, nzBaselinePlugins);
     console.log('compiles to a statechart.');
   } catch (error) {
     console.log(`compile failed (validator verdict unaffected): ${error instanceof Error ? error.message : String(error)}`);

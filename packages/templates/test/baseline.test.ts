@@ -1,14 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, parseScenario, practiceSteps, runScenario, validateTemplate } from '@pathways/core';
-import { nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
+import { nzBaselinePlugins, nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
 const scenarioFolder = join(import.meta.dirname, '..', 'scenarios');
 
 describe('the NZ national baseline', () => {
   it('validates with zero problems and compiles', () => {
-    expect(validateTemplate(nzNationalBaselineJson).problems).toEqual([]);
+    expect(validateTemplate(nzNationalBaselineJson, { plugins: nzBaselinePlugins }).problems).toEqual([]);
     expect(compile(nzNationalBaseline).machine.id).toBe('case');
   });
 
@@ -43,15 +43,25 @@ describe('the NZ national baseline', () => {
   const files = readdirSync(scenarioFolder).filter((name) => name.endsWith('.json')).sort();
   it('ships a scenario for every practice rule it runs', () => {
     expect(files).toEqual([
+      'child-check-before-plan-approval.json',
+      'child-factor-routes-to-check.json',
+      'danger-assessment-without-weights.json',
+      'dash-12-raised-by-judgement.json',
+      'dash-13-no-conference-listing.json',
+      'dash-14-judgement-cannot-lower.json',
+      'dash-14-visible-high-risk.json',
       'escalation-to-high-risk.json',
       'incident-retried.json',
       'low-risk-closed-after-follow-up.json',
+      'maram-each-level.json',
       'no-screening-out.json',
+      'odara-each-bin.json',
       'overdue-work-item.json',
       'plan-versions-before-release.json',
       'potential-escalation.json',
       'repeat-episode-window.json',
       'repeat-episode.json',
+      'report-of-concern-response-overdue.json',
       'safety-order-follow-up.json',
       'stale-command-refused.json',
       'triage-decision-raises-tier.json',

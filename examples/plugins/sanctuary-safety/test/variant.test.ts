@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkVariant, definePlugin, loadPlugins, parseTemplate, resolve, type AnyPluginDefinition } from '@pathways/core';
-import { nzNationalBaselineJson } from '@pathways/templates';
+import { nzBaselinePlugins, nzNationalBaselineJson } from '@pathways/templates';
 import { expectScenarioPasses, runScenarioFile } from '@pathways/testing';
 import { describe, expect, it } from 'vitest';
 import { plugin } from '../src/index.js';
@@ -16,10 +16,11 @@ const readVariant = (name: string): unknown => JSON.parse(readFileSync(join(vari
 const canterbury = readVariant('canterbury-regional');
 const christchurch = readVariant('christchurch-sanctuary');
 
+/** The plugin definitions installed beside the built-in plugins the baseline runs on. */
 function install(...definitions: AnyPluginDefinition[]) {
   const loaded = loadPlugins(definitions);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems, null, 2));
-  return loaded.registry.plugins;
+  return [...nzBaselinePlugins, ...loaded.registry.plugins];
 }
 const plugins = install(plugin);
 
@@ -50,7 +51,7 @@ describe('the Christchurch variant with the sanctuary scheme', () => {
   });
 
   it('without the plugin installed, its node type is unknown', () => {
-    const without = regionalWith([]);
+    const without = regionalWith(install());
     const problems = checkVariant(without.regional.template, christchurch, without.regional.provenance).problems;
     expect(problems.map((p) => p.code)).toContain('PWY_PLUGIN_NODE_TYPE_UNKNOWN');
   });
