@@ -5,7 +5,7 @@ import { baselineJson, Driver } from './case-driver.js';
 import { loaded, parsedWith } from './plugin-fixtures.js';
 
 // A plugin event that is a case record (its `record` hook): taken at any step where no transition
-// of the pathway takes it, its guard first, its action before the transition's own. A fictional
+// of the pathway takes it, its guard after the transition's own, its action before the transition's. A fictional
 // "welfare check" plugin on the NZ baseline 2.0.0; all data is fictional.
 
 const raised = 'welfare-check.concern-raised';
@@ -80,7 +80,7 @@ describe('a plugin event recorded at any step', () => {
     expect(driver.engine.view(driver.record).allowedCommands.map((command) => command.type)).toEqual(expect.arrayContaining([raised, resolved]));
   });
 
-  it('asks its guard first: refused with the guard\'s code and message, the case unchanged', () => {
+  it('asks its guard: refused with the guard\'s code and message, the case unchanged', () => {
     const driver = driverFor();
     expect(driver.refusedCode(resolved, {}, 'coordinator')).toBe('PWY_PLUGIN_REFUSED');
     const refused = driver.send(resolved, {}, 'coordinator');

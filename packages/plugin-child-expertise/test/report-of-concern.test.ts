@@ -133,6 +133,15 @@ describe("the agency's response", () => {
     harness.expectWorkItems({ workItemType: followUpType, status: 'open', count: 1 });
   });
 
+  it('on a closed case is refused because the case is closed, before the plugin is asked', () => {
+    const harness = atReview();
+    harness.send('review.decided', { recommendation: 'close' }, coordinator);
+    harness.expectAt('closed');
+    const refusal = harness.expectRefused('PWY_COMMAND_NOT_ALLOWED', 'child-expertise.report-of-concern-responded', responded, childSpecialist);
+    expect(refusal.message).toContain('The case is closed');
+    harness.expectRefused('PWY_COMMAND_NOT_ALLOWED', 'child-expertise.report-of-concern-made', report('critical-24h'), childSpecialist);
+  });
+
   it('is refused when no report of concern is waiting for one, and the case does not change', () => {
     const harness = atReview();
     const refusal = harness.expectRefused('PWY_PLUGIN_REFUSED', 'child-expertise.report-of-concern-responded', responded, childSpecialist);

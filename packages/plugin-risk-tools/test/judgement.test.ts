@@ -51,3 +51,17 @@ describe('professional judgement', () => {
     harness.expectTier('high');
   });
 });
+
+describe('a level typed in (risk.assessed)', () => {
+  it('may not claim to be an installed tool\'s result: that comes from its answers', () => {
+    const harness = harnessFor();
+    const refusal = harness.expectRefused('PWY_COMMAND_PAYLOAD_INVALID', 'risk.assessed', { personId: 'person-aroha', level: 'emerging', tool: 'risk-tools/dash' });
+    expect(refusal.problems?.map((p) => [p.path.join('.'), p.message])).toEqual([
+      ['payload.tool', 'The text "risk-tools/dash" names the installed risk tool "risk-tools/dash": record its answers with riskTool.completed, which scores them; risk.assessed records a level typed in.'],
+    ]);
+    harness.expectTier(null);
+    // Naming an instrument that is not an installed tool stays allowed (the level is the practitioner's).
+    harness.send('risk.assessed', { personId: 'person-aroha', level: 'escalating', tool: 'agency-safety-screen' });
+    harness.expectTier('escalating');
+  });
+});

@@ -3,7 +3,7 @@
 // baseline with one extra activity after allocation, identical but for the activity: a core human
 // task with a core guard and action, or a plugin node with the plugin's guard and action.
 import { compile, createEngine, definePlugin, loadPlugins, parseTemplate, type CaseRecord, type LoadedPlugin, type PathwayTemplate } from '@pathways/core';
-import { nzNationalBaselineJson } from '@pathways/templates';
+import { nzBaselinePlugins, nzNationalBaselineJson } from '@pathways/templates';
 import { z } from 'zod';
 
 type Timer = (fn: () => void, runs: number, warmup?: number) => number;
@@ -100,14 +100,16 @@ export function benchPlugins(time: Timer, row: Row): void {
   row('loadPlugins (one plugin: schemas checked and converted to JSON Schema)', ms(time(() => loadPlugins([benchPlugin]), 200, 20)));
   const loaded = loadPlugins([benchPlugin]);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  const plugins = loaded.registry.plugins;
+  // The baseline runs on the built-in plugins: both templates have them; only the check differs.
+  const builtIn = nzBaselinePlugins;
+  const plugins = [...builtIn, ...loaded.registry.plugins];
   const coreJson = templateJson(false, '9.0.0');
   const pluginJson = templateJson(true, '9.0.0');
-  const parseCore = time(() => parsed(coreJson, []), 50);
+  const parseCore = time(() => parsed(coreJson, builtIn), 50);
   const parsePlugin = time(() => parsed(pluginJson, plugins), 50);
   row('parseTemplate, core check / plugin check', `${ms(parseCore)} / ${ms(parsePlugin)}`, `  (${(parsePlugin / parseCore).toFixed(2)}x)`);
   // Cold: each run compiles content it has not seen.
-  const coreVersions = Array.from({ length: 40 }, (_, i) => parsed(templateJson(false, `9.1.${i}`), []));
+  const coreVersions = Array.from({ length: 40 }, (_, i) => parsed(templateJson(false, `9.1.${i}`), builtIn));
   const pluginVersions = Array.from({ length: 40 }, (_, i) => parsed(templateJson(true, `9.1.${i}`), plugins));
   let a = 0;
   let b = 0;
@@ -117,13 +119,13 @@ export function benchPlugins(time: Timer, row: Row): void {
   const cachedTemplate = parsed(pluginJson, plugins);
   compile(cachedTemplate, plugins);
   row('compile cached with the plugin (same template object)', ms(time(() => compile(cachedTemplate, plugins), 200)));
-  const coreTemplate = parsed(coreJson, []);
+  const coreTemplate = parsed(coreJson, builtIn);
   const pluginTemplate = parsed(pluginJson, plugins);
   const commands = 400;
   const coreTimes: number[] = [];
   const pluginTimes: number[] = [];
   for (let round = 0; round < 7; round += 1) {
-    coreTimes.push(notesAtTheCheck(coreTemplate, [], 'bench.noted', commands));
+    coreTimes.push(notesAtTheCheck(coreTemplate, builtIn, 'bench.noted', commands));
     pluginTimes.push(notesAtTheCheck(pluginTemplate, plugins, 'bench-scheme.noted', commands));
   }
   const median = (times: number[]) => [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)]!;

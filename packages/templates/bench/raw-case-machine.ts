@@ -51,7 +51,7 @@ const flow: [string, string, string, string?][] = [
   ['whanau', 'whanau-support.offered', 'outreach'], ['outreach', 'outreach.offered', 'consent'], ['consent', 'consent.recorded', 'allocate'], ['allocate', 'workers.allocated', 'specialistRoute'],
   ['specialistRoute', '', 'specialist', 'children'], ['specialistRoute', '', 'cultural'], ['specialist', 'child-specialist.allocated', 'cultural'], ['cultural', 'cultural-service.chosen', 'ownerRoute'],
   ['ownerRoute', '', 'planHigh', 'high'], ['ownerRoute', '', 'plan'], ['planHigh', 'safety-plan.drafted', 'planChildRoute'], ['plan', 'safety-plan.drafted', 'planChildRoute'],
-  ['planChildRoute', '', 'childExpertise', 'children'], ['planChildRoute', '', 'confirm'], ['childExpertise', 'child-check.completed', 'ownerRoute', 'changes'], ['childExpertise', 'child-check.completed', 'confirm'],
+  ['planChildRoute', '', 'childExpertise', 'children'], ['planChildRoute', '', 'confirm'], ['childExpertise', 'child-expertise.check-completed', 'ownerRoute', 'changes'], ['childExpertise', 'child-expertise.check-completed', 'confirm'],
   ['confirm', 'safety-plan.submitted', 'approval'], ['approval', 'safety-plan.returned', 'ownerRoute'], ['approval', 'plan.approved', 'intensiveRoute'],
   ['intensiveRoute', '', 'icm', 'high'], ['intensiveRoute', '', 'schedule'], ['icm', 'intensive-review.completed', 'nextIcm', 'continue'], ['icm', 'intensive-review.completed', 'ownerRoute', 'revise'],
   ['icm', 'intensive-review.completed', 'schedule', 'stepDown'], ['icm', 'intensive-review.completed', 'closure'], ['nextIcm', 'timer.fired', 'icm'], ['nextIcm', 'episode.reported', 'safety'],

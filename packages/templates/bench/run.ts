@@ -5,9 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkVariant, compile, createEngine, parseTemplate, resolve, type CaseRecord, type CommandInput, type Effect } from '@pathways/core';
-import { nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
+import { nzBaselinePlugins, nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
 import { createActor, type Snapshot } from 'xstate';
 import { benchPlugins } from './plugin-bench.js';
+import { benchRiskAssessments } from './risk-bench.js';
 import { rawCaseMachine, rawNodeCount, rawTransitionCount, withoutPending, type RawEvent } from './raw-case-machine.js';
 
 function median(times: number[]): number {
@@ -36,7 +37,7 @@ console.log(`\n@pathways/templates benchmarks (node ${process.version}; medians)
 console.log(`Compiling the NZ national baseline (${nzNationalBaseline.nodes.length} nodes, ${nzNationalBaseline.transitions.length} transitions)`);
 // Cold: each run compiles content it has not seen (another version, parsed beforehand: compile never parses).
 const versions = Array.from({ length: 40 }, (_, i) => {
-  const parsed = parseTemplate({ ...nzNationalBaselineJson, version: `1.0.${i + 1}` });
+  const parsed = parseTemplate({ ...nzNationalBaselineJson, version: `1.0.${i + 1}` }, { plugins: nzBaselinePlugins });
   if (!parsed.ok) throw new Error('baseline copy invalid');
   return parsed.template;
 });
@@ -44,7 +45,7 @@ let cold = 0;
 const coldCompile = time(() => compile(versions[(cold += 1) % versions.length]!), 30, 0);
 // Equal content in objects compile has not seen: each is hashed (SHA-256 of canonical JSON) and found.
 const equalContent = Array.from({ length: 110 }, () => {
-  const parsed = parseTemplate(nzNationalBaselineJson);
+  const parsed = parseTemplate(nzNationalBaselineJson, { plugins: nzBaselinePlugins });
   if (!parsed.ok) throw new Error('baseline invalid');
   return parsed.template;
 });
@@ -259,6 +260,7 @@ row(`one command on a 500-event case read from storage (${(stored.length / 1024)
 }, 200, 20)));
 
 benchPlugins(time, row);
+benchRiskAssessments(row);
 
 // --- Memory ----------------------------------------------------------------------------------
 const gc = (globalThis as { gc?: () => void }).gc;

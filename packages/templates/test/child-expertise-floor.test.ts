@@ -1,4 +1,4 @@
-import { checkVariant, parseTemplate, type PathwayTemplate } from '@pathways/core';
+import { checkVariant, evaluateInvariants, parseTemplate, type PathwayTemplate } from '@pathways/core';
 import { nzBaselinePlugins as plugins, nzNationalBaseline, nzNationalBaselineJson } from '@pathways/templates';
 import { describe, expect, it } from 'vitest';
 
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 // at the local-meeting-forms adjustment point: what the national floor says about the milestone the
 // plugin's action records.
 
-type Json = Record<string, unknown> & { milestones: { id: string; governance?: Record<string, unknown> }[]; workItemTypes: { id: string; governance?: Record<string, unknown> }[] };
+type Json = Record<string, unknown> & { milestones: { id: string; governance?: Record<string, unknown> }[]; workItemTypes: { id: string; governance?: Record<string, unknown> }[]; planTypes: unknown[]; transitions: unknown[]; invariants: unknown[] };
 
 function baseline(edit?: (json: Json) => void): PathwayTemplate {
   const json = structuredClone(nzNationalBaselineJson) as unknown as Json;
@@ -61,6 +61,35 @@ describe('the child-expertise check of the NZ baseline', () => {
     expect(leaving.every((t) => t.on === 'child-expertise.check-completed' && t.actions.some((a) => a.name === 'child-expertise/recordCheck'))).toBe(true);
     expect(nzNationalBaseline.invariants.find((i) => i.id === 'child-check-before-plan-approval')?.rule).toMatchObject({ kind: 'precedes', first: { milestone: 'child-check-done' }, then: { milestone: 'plan-approved' } });
     expect(nzNationalBaseline.planTypes[0]?.approval.requires).toEqual({ any: [{ not: { persons: { role: 'child', atLeast: 1 } } }, { milestone: 'child-check-done' }] });
+  });
+
+  it('is what records the milestone invariants read: the check counts as recording what its action declares', () => {
+    // A national team's invariant that the check can be done at all: it holds only because the
+    // plugin's action declares it records child-check-done (core actions are not involved).
+    const withReachable = (edit?: (json: Json) => void) =>
+      baseline((json) => {
+        json.invariants.push({ id: 'child-check-reachable', label: { en: 'The child-expertise check can be done' }, rule: { kind: 'reachable', target: { milestone: 'child-check-done' } } });
+        edit?.(json);
+      });
+    const verdict = (template: PathwayTemplate) => evaluateInvariants(template).find((v) => v.invariant === 'child-check-reachable')!;
+    expect(verdict(withReachable()).holds).toBe(true);
+    const withoutAction = withReachable((json) => {
+      for (const t of json.transitions as { from: string; actions?: unknown[] }[]) if (t.from === 'child-expertise-check') t.actions = [];
+    });
+    expect(verdict(withoutAction)).toMatchObject({ holds: false, message: expect.stringContaining('no case can reach it') });
+  });
+
+  it('is guarded at approval too: the flow alone cannot keep it, as a child may join after the plan was routed', () => {
+    // Without the approval condition, a child added after the route lets a version be approved
+    // unchecked: the invariant check finds that path, so the condition is what keeps the floor.
+    const unguarded = baseline((json) => {
+      delete (json.planTypes as { approval: { requires?: unknown } }[])[0]!.approval.requires;
+      delete (json.transitions as { id: string; when?: unknown }[]).find((t) => t.id === 'plan-approved')!.when;
+    });
+    const verdict = evaluateInvariants(unguarded).find((v) => v.invariant === 'child-check-before-plan-approval')!;
+    expect(verdict.holds).toBe(false);
+    expect(verdict.witness?.map((step) => step.node)).toEqual(expect.arrayContaining(['plan-children-route', 'confirm-plan', 'plan-approval']));
+    expect(evaluateInvariants(nzNationalBaseline).find((v) => v.invariant === 'child-check-before-plan-approval')!.holds).toBe(true);
   });
 
   it('cannot be routed round by a variant: the route and the check are locked, and dropping the check breaks the invariant', () => {

@@ -61,8 +61,14 @@ describe('the Christchurch variant with the sanctuary scheme', () => {
     const installed = install(forging);
     const level = regionalWith(installed);
     const problems = checkVariant(level.regional.template, christchurch, level.regional.provenance, { plugins: installed }).problems;
-    expect(problems.map((p) => [p.code, p.change, p.path.join('.')])).toEqual([['PWY_VARIANT_LOCAL_EFFECT', 0, 'changes.0.nodes.0.type']]);
+    // Refused twice over: the effect itself, and the invariant it would break (a plan recorded as
+    // approved, by entering the local node, before any child-expertise check).
+    expect(problems.map((p) => [p.code, p.change, p.path.join('.')])).toEqual([
+      ['PWY_VARIANT_LOCAL_EFFECT', 0, 'changes.0.nodes.0.type'],
+      ['PWY_INVARIANT_VIOLATED', 0, 'resolved.invariants.1'],
+    ]);
     expect(problems[0]!.message).toContain('may record the national milestone "plan-approved" (as sanctuary-safety@1.0.0 declares)');
+    expect(problems[1]!.message).toContain('child-check-before-plan-approval');
   });
 });
 

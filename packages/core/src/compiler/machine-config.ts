@@ -325,17 +325,7 @@ function escalationsRegion(resolved: ResolvedTemplate): StateConfig {
   return { id: 'escalations', on };
 }
 
-/**
- * What events do besides the transitions that take them, attached to every transition of the
- * event wherever it is taken (a refused command does none of it):
- * - an event that `records` case facts records them from its payload;
- * - an event that `assessesTier` records the decision and has the tier re-derived;
- * - a built-in command or the tier-lowering event that triggers an escalation rule runs the rule on
- *   the transition that takes it (its own guards decide). A template's own events that trigger
- *   rules are handled by the escalations region in every state instead (a barrier can be raised at
- *   any time): `escalationEvents`.
- */
-/** A plugin event's record hook: its guard and action, put first on every transition of the event. */
+/** A plugin event's record hook: its guard and action, on every transition of the event (the action first). */
 interface Recorder {
   readonly guard?: GuardRef;
   readonly action: { readonly type: 'pluginAction'; readonly params: { readonly name: string; readonly params: Readonly<Record<string, unknown>> } };
@@ -355,6 +345,16 @@ function recorders(resolved: ResolvedTemplate): ReadonlyMap<string, Recorder> {
   return found;
 }
 
+/**
+ * What events do besides the transitions that take them, attached to every transition of the
+ * event wherever it is taken (a refused command does none of it):
+ * - an event that `records` case facts records them from its payload;
+ * - an event that `assessesTier` records the decision and has the tier re-derived;
+ * - a built-in command or the tier-lowering event that triggers an escalation rule runs the rule on
+ *   the transition that takes it (its own guards decide). A template's own events that trigger
+ *   rules are handled by the escalations region in every state instead (a barrier can be raised at
+ *   any time): `escalationEvents`.
+ */
 function ridingActions(resolved: ResolvedTemplate): { readonly byEvent: ReadonlyMap<string, readonly ActionConfig[]>; readonly escalationEvents: ReadonlySet<string> } {
   const { template } = resolved;
   const byEvent = new Map<string, ActionConfig[]>();
@@ -391,14 +391,18 @@ interface Riding {
 
 const namesAction = (actions: readonly ActionConfig[], name: string) => actions.some((action) => 'type' in action && action.type === 'pluginAction' && (action.params as { name?: unknown }).name === name);
 
-/** A transition with what rides on its event: the record hook first (its guard before the transition's own), the riding actions last. */
+/**
+ * A transition with what rides on its event: the record hook's guard after the transition's own (so
+ * a closed case or a wrong step is refused as such first), its action before the transition's
+ * actions, the riding actions last.
+ */
 function ride(t: TransitionConfig, event: string, riding: Riding, region: string | undefined): TransitionConfig {
   const extra = (riding.byEvent.get(event) ?? []).filter((action) => !(region === 'escalations' && 'type' in action && action.type === 'escalate' && riding.escalationEvents.has(event)));
   const recorder = riding.recorders.get(event);
   if (!recorder && extra.length === 0) return t;
   // A transition that names the record action itself runs it once.
   const first = recorder && !namesAction(t.actions, recorder.action.params.name) ? [recorder.action] : [];
-  const guard = guardOf([...(recorder?.guard ? [recorder.guard] : []), ...(t.guard ? [t.guard] : [])]);
+  const guard = guardOf([...(t.guard ? [t.guard] : []), ...(recorder?.guard ? [recorder.guard] : [])]);
   const { guard: _replaced, ...rest } = t;
   return { ...rest, ...(guard ? { guard } : {}), actions: [...first, ...t.actions, ...extra] };
 }

@@ -43,9 +43,16 @@ export function commandSpecs(template: PathwayTemplate, plugins: PluginRegistry 
   const vocabulary: PayloadVocabulary = { tiers: tierIds };
   const tier = oneOf(tierIds);
   const planType = oneOf(template.planTypes.map((plan) => plan.id));
+  const tools = plugins.plugins.flatMap((plugin) => Object.keys(plugin.definition.riskTools ?? {}).map((key) => `${plugin.name}/${key}`));
   const payloads: Record<CaseCommandType, z.ZodType<Record<string, unknown>>> = {
     ...caseCommandPayloads,
-    'risk.assessed': caseCommandPayloads['risk.assessed'].extend({ level: tier }),
+    // A level typed in may say which instrument informed it, but never claim to be an installed
+    // tool's result: that comes from its answers, scored by the tool (riskTool.completed).
+    'risk.assessed': caseCommandPayloads['risk.assessed'].extend({ level: tier }).superRefine((value, ctx) => {
+      if (value.tool !== undefined && tools.includes(value.tool)) {
+        ctx.addIssue({ code: 'custom', path: ['tool'], message: `names the installed risk tool "${value.tool}": record its answers with riskTool.completed, which scores them; risk.assessed records a level typed in` });
+      }
+    }),
     'tier.overridden': caseCommandPayloads['tier.overridden'].extend({ level: tier }),
     'plan.actionAdded': caseCommandPayloads['plan.actionAdded'].extend({ planType }),
     'plan.approved': caseCommandPayloads['plan.approved'].extend({ planType }),
@@ -54,7 +61,7 @@ export function commandSpecs(template: PathwayTemplate, plugins: PluginRegistry 
     'worker.assigned': caseCommandPayloads['worker.assigned'].extend({ role: oneOf(template.roles.map((role) => role.id)) }),
     // The answers are checked against the named tool's own questionnaire, at their path.
     'riskTool.completed': caseCommandPayloads['riskTool.completed'].extend({
-      tool: oneOf(plugins.plugins.flatMap((plugin) => Object.keys(plugin.definition.riskTools ?? {}).map((key) => `${plugin.name}/${key}`))),
+      tool: oneOf(tools),
       judgement: caseCommandPayloads['riskTool.completed'].shape.judgement.unwrap().extend({ level: tier }).optional(),
     }).superRefine((value, ctx) => {
       const tool = plugins.riskTool(value.tool);

@@ -425,8 +425,8 @@ export const errorCatalogue = {
   ),
   PWY_PLUGIN_REFERENCE: entry(
     'PWY_PLUGIN_REFERENCE',
-    'Plugin guard, action, trigger or event not provided',
-    'Name a guard, action, trigger or event an installed plugin provides (`<plugin>/<name>`), with the params it takes, or install the plugin.',
+    'Plugin, or plugin guard, action, trigger or event, not provided',
+    'Name a guard, action, trigger or event an installed plugin provides (`<plugin>/<name>`), with the params it takes; or install the plugin the pathway uses, at a version its `plugins` range allows.',
   ),
   PWY_RISK_JUDGEMENT_LOWERS: entry(
     'PWY_RISK_JUDGEMENT_LOWERS',

@@ -215,8 +215,6 @@ export interface RiskToolDefinition {
   score(answers: Readonly<Record<string, unknown>>, context: RiskToolContext): number | null;
   /** Score bands, highest first: the first whose `atLeast` the score reaches gives the level (a tier id); a score below every band gives none. */
   readonly levels: readonly { readonly atLeast: ToolValue<number>; readonly level: ToolValue<string> }[];
-  /** Professional judgement may raise the level the score gives, never lower it (true by default). */
-  readonly judgementRaisesOnly?: boolean;
   readonly docs?: string;
 }
 
@@ -287,7 +285,7 @@ export interface PluginDefinition<StateSchema extends z.ZodType = z.ZodType, Con
   readonly riskTools?: Readonly<Record<string, RiskToolDefinition>>;
   readonly triggers?: Readonly<Record<string, TriggerDefinition<z.infer<StateSchema>>>>;
   /**
-   * Parameters the plugin adds to every pathway that installs it, named `<plugin>/<name>` there:
+   * Parameters the plugin adds to every pathway that uses it (see the template's `plugins`), named `<plugin>/<name>` there:
    * written like a template's, with governance and bounds, so a national team locks them and a
    * region tailors them like any other (e.g. a risk tool's local bands).
    */

@@ -1,8 +1,10 @@
 import type { Condition } from '../../model/conditions.js';
 import { analyseTemplate } from '../../model/checks/graph.js';
-import { flowGraph } from '../../model/flow-graph.js';
+import { flowGraph, type FlowEdge } from '../../model/flow-graph.js';
+import { pluginsParsedWith } from '../../model/parse-template.js';
+import { registryOf } from '../../model/plugin-registry.js';
 import type { Invariant } from '../../model/invariants.js';
-import type { PathwayTemplateData } from '../../model/template.js';
+import type { PathwayTemplate, PathwayTemplateData } from '../../model/template.js';
 import { monitorFor, type Monitor, type StepFacts } from './monitor.js';
 import { assumedFacts, evaluate, type Knowledge, type Truth } from './three-valued.js';
 
@@ -58,14 +60,36 @@ interface Graph {
   readonly revisions: readonly { readonly planType: string; readonly resets: readonly string[] }[];
 }
 
+/**
+ * The milestones taking a transition records: its `recordMilestone` actions, and what the plugin
+ * actions it names and the plugin node it enters declare they record (`effects.recordMilestone`).
+ * A plugin's declaration is what it may record, taken as recorded: an invariant such as "the child
+ * check precedes plan approval" then depends on the flow passing the plugin's step, as it would on
+ * a core action. Without this, a milestone only plugins record would count as never recorded, and
+ * an invariant over it would hold for no case at all.
+ */
+function milestonesRecorder(template: PathwayTemplateData): (edge: FlowEdge) => readonly string[] {
+  // Only a parsed template knows its plugins; templates without plugin elements need none.
+  const registry = registryOf(pluginsParsedWith(template as PathwayTemplate));
+  if (registry.plugins.length === 0) return (edge) => edge.milestones;
+  const nodes = new Map(template.nodes.map((node) => [node.id, node]));
+  return (edge) => {
+    const byActions = edge.actions.flatMap((action) => (action.name.includes('/') ? (registry.action(action.name)?.definition.effects?.recordMilestone ?? []) : []));
+    const entered = nodes.get(edge.to);
+    const byNode = entered ? (registry.nodeType(entered.type)?.definition.effects?.recordMilestone ?? []) : [];
+    return byActions.length + byNode.length === 0 ? edge.milestones : [...new Set([...edge.milestones, ...byActions, ...byNode])];
+  };
+}
+
 /** The search's view of the one flow graph: nodes by index, edges with the sentries that guard them. */
 function buildGraph(template: PathwayTemplateData): Graph {
   const flow = flowGraph(template);
+  const recorded = milestonesRecorder(template);
   const nodeIds = template.nodes.map((node) => node.id);
   const index = new Map(nodeIds.map((id, i) => [id, i]));
   const out: Edge[][] = nodeIds.map(() => []);
   for (const edge of flow.edges) {
-    out[index.get(edge.from)!]!.push({ id: edge.id, kind: 'transition', to: edge.to, milestones: edge.milestones, guards: edge.conditions });
+    out[index.get(edge.from)!]!.push({ id: edge.id, kind: 'transition', to: edge.to, milestones: recorded(edge), guards: edge.conditions });
   }
   // Entry edges come after the transitions, so a witness prefers the flow's own way in.
   for (const entry of flow.entries) out[index.get(entry.from)!]!.push({ id: entry.point, kind: 'entryPoint', to: entry.to, milestones: [], guards: [] });
@@ -243,7 +267,7 @@ export function evaluateInvariants(template: PathwayTemplateData): InvariantVerd
         'node' in target
           ? reachable.has(target.node)
           : 'milestone' in target
-            ? flowGraph(template).edges.some((edge) => reachable!.has(edge.from) && edge.milestones.includes(target.milestone))
+            ? flowGraph(template).edges.some((edge) => reachable!.has(edge.from) && milestonesRecorder(template)(edge).includes(target.milestone))
             : graph.tierIds.includes(target.tier);
       return { invariant: invariant.id, index, holds, message: holds ? `${name} holds.` : `${name} is broken: no case can reach it.` };
     }
