@@ -125,6 +125,8 @@ export type { ScenarioReport, TraceEntry, ExpectationFailure, ParseScenarioResul
 export { pathwayVariant, variantChange, elementCollections } from './variants/variant.js';
 export type { PathwayVariant, PathwayVariantInput, VariantChange, ElementCollection } from './variants/variant.js';
 export { applyVariant, baseProvenance } from './variants/apply-variant.js';
+export { layoutSection, layoutNote, layoutPosition } from './model/layout.js';
+export type { LayoutSection, LayoutNote } from './model/layout.js';
 export type { AppliedVariant, Provenance, ProvenanceMap } from './variants/apply-variant.js';
 export { resolve } from './variants/resolve.js';
 export type { ResolveResult, ResolvedTemplate } from './variants/resolve.js';

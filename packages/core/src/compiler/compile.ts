@@ -91,7 +91,8 @@ export function compile(template: PathwayTemplate, given?: readonly InstalledPlu
   if (known) return known;
   const missing = missingPluginNodes(template, plugins);
   if (missing.length > 0) throw new PathwaysError('PWY_PLUGIN_MISSING', missing.map((p) => p.message).join(' '), missing);
-  const hash = contentHash(template);
+  // The layout is the designer's picture, not the pathway: moving a node never changes the machine.
+  const hash = contentHash({ ...template, layout: undefined });
   let compiled = cache.get(`${hash}|${key}`);
   if (!compiled) {
     const resolved = resolveTemplate(template, registryOf(plugins));

@@ -7,6 +7,7 @@ import { escalationRule } from './escalations.js';
 import { eventDeclaration } from './events.js';
 import { governanceField } from './governance.js';
 import { invariant } from './invariants.js';
+import { layoutSection } from './layout.js';
 import type { AnyPluginDefinition } from './plugin-definition.js';
 import { coreNodeSchemas, pluginNodeSchema, type PathwayNode } from './nodes.js';
 import { agency, role } from './organisation.js';
@@ -174,6 +175,8 @@ function templateShape<N extends z.ZodType>(node: N) {
     invariants: z.array(invariant).default([]).describe('Rules every variant must keep.'),
     /** How long personal data is kept. */
     retention: z.array(retentionRule).default([]).describe('How long personal data is kept.'),
+    /** The designer's picture of the pathway: not part of it (see layoutSection). */
+    layout: layoutSection.optional(),
   });
 }
 

@@ -7,6 +7,7 @@ import { agency } from '../model/organisation.js';
 import { eventDeclaration } from '../model/events.js';
 import { elementId, isoDate, labels, localeTag, semverString } from '../model/primitives.js';
 import { transition } from '../model/transitions.js';
+import { layoutSection } from '../model/layout.js';
 
 /** Collections of a template whose elements variants can address by id. */
 export const elementCollections = [
@@ -96,6 +97,8 @@ export const pathwayVariant = z.strictObject({
   extends: z.strictObject({ id: elementId, version: semverString, range: z.string().min(1).optional() }),
   effectiveFrom: isoDate,
   changes: z.array(variantChange),
+  /** The designer's picture of the variant's own elements and notes: not part of it (see layoutSection). */
+  layout: layoutSection.optional(),
 });
 export type PathwayVariant = z.infer<typeof pathwayVariant>;
 export type PathwayVariantInput = z.input<typeof pathwayVariant>;

@@ -92,7 +92,7 @@ export function breakingChanges(previous: PathwayTemplateData, next: PathwayTemp
  * required, published versions are immutable, and a new lock, invariant or tighter bound needs a
  * major version.
  */
-export function checkPublish(previous: PathwayTemplateData | undefined, next: PathwayTemplateData, published: ReadonlyMap<string, string> = new Map(), contentHashOf: (t: PathwayTemplateData) => string = (t) => JSON.stringify(t)): PublishCheck {
+export function checkPublish(previous: PathwayTemplateData | undefined, next: PathwayTemplateData, published: ReadonlyMap<string, string> = new Map(), contentHashOf: (t: PathwayTemplateData) => string = (t) => JSON.stringify({ ...t, layout: undefined })): PublishCheck {
   const problems: PublishProblem[] = [];
   const existing = published.get(next.version);
   if (existing !== undefined && existing !== contentHashOf(next)) problems.push(problem('PWY_VERSION_PUBLISHED', `${next.id}@${next.version} is already published with other content.`));

@@ -1,0 +1,186 @@
+import { checkDocument, type DesignCheck } from './check-document.js';
+import type { DesignDocument } from './design-document.js';
+import type { EditResult } from './edits.js';
+import { DesignHistory } from './history.js';
+import { newVariant, type NewVariantOptions } from './new-variant.js';
+import { openDocument, type DesignFile, type DesignLibrary } from './open-document.js';
+import type { Refusal } from './refusals.js';
+
+/** One open document and its history. */
+export interface OpenDocument {
+  readonly key: string;
+  readonly history: DesignHistory<DesignDocument>;
+}
+
+/** What the interface reads: the open documents, the active one with its check, and the last refusal. */
+export interface SessionSnapshot {
+  readonly documents: readonly { readonly key: string; readonly name: string; readonly kind: DesignDocument['kind'] }[];
+  readonly active?: {
+    readonly key: string;
+    readonly document: DesignDocument;
+    readonly check: DesignCheck;
+    readonly canUndo: boolean;
+    readonly canRedo: boolean;
+    readonly undoLabel?: string;
+    readonly redoLabel?: string;
+  };
+  /** Why the last edit was not made; cleared by the next edit. */
+  readonly refusal?: Refusal;
+  /** A message about the last open or save that failed. */
+  readonly notice?: string;
+}
+
+const checks = new WeakMap<DesignDocument, DesignCheck>();
+/** The check of a document state, computed once: every state in the history is immutable. */
+export function checkOnce(document: DesignDocument): DesignCheck {
+  let check = checks.get(document);
+  if (!check) {
+    check = checkDocument(document);
+    checks.set(document, check);
+  }
+  return check;
+}
+
+/**
+ * The designer's state without React: open documents, each with one command history shared by
+ * canvas and panels, the active one, and what the last edit said. React subscribes to it
+ * (`useSyncExternalStore`); tests drive it directly.
+ */
+export class DesignerSession {
+  private readonly open: OpenDocument[] = [];
+  private activeKey: string | undefined;
+  private refusal: Refusal | undefined;
+  private notice: string | undefined;
+  private snapshot: SessionSnapshot = { documents: [] };
+  private readonly listeners = new Set<() => void>();
+  private counter = 0;
+
+  constructor(private readonly library: DesignLibrary) {}
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionSnapshot => this.snapshot;
+
+  /** The library plus every open document, so a variant can be opened over one just edited. */
+  private libraryWithOpen(): DesignLibrary {
+    const open = this.open.map((entry) => ({ name: entry.history.current.name, text: JSON.stringify(entry.history.current.json) }));
+    return { ...this.library, files: [...open, ...this.library.files] };
+  }
+
+  /** Opens a file; its problems, if any, are reported as a notice and nothing changes. */
+  openFile(file: DesignFile): boolean {
+    const result = openDocument(file, this.libraryWithOpen());
+    if (!result.ok) {
+      this.notice = result.problems.map((p) => p.message).join(' ');
+      this.publish();
+      return false;
+    }
+    this.add(result.document);
+    return true;
+  }
+
+  /** Starts a variant over the active document (the baseline, or a regional variant for a local one). */
+  startVariant(options: NewVariantOptions): boolean {
+    const active = this.activeEntry();
+    if (!active) return false;
+    const started = newVariant(active.history.current, options);
+    if (!started.ok) {
+      this.notice = started.message;
+      this.publish();
+      return false;
+    }
+    this.add(started.document);
+    return true;
+  }
+
+  activate(key: string): void {
+    if (this.open.some((entry) => entry.key === key)) this.activeKey = key;
+    this.publish();
+  }
+
+  close(key: string): void {
+    const index = this.open.findIndex((entry) => entry.key === key);
+    if (index >= 0) this.open.splice(index, 1);
+    if (this.activeKey === key) this.activeKey = this.open.at(-1)?.key;
+    this.publish();
+  }
+
+  /**
+   * Applies one user action to the active document: an edit judged by the national rules (a
+   * refusal changes nothing and is shown), or a layout change. One action, one undo step.
+   */
+  edit(label: string, action: (document: DesignDocument) => EditResult | DesignDocument): boolean {
+    const active = this.activeEntry();
+    if (!active) return false;
+    const result = action(active.history.current);
+    const next = 'ok' in result ? result : ({ ok: true, document: result } as const);
+    if (!next.ok) {
+      this.refusal = next.refusal;
+      this.publish();
+      return false;
+    }
+    this.refusal = undefined;
+    if (next.document !== active.history.current) active.history.push(next.document, label);
+    this.publish();
+    return true;
+  }
+
+  undo(): void {
+    this.activeEntry()?.history.undo();
+    this.refusal = undefined;
+    this.publish();
+  }
+
+  redo(): void {
+    this.activeEntry()?.history.redo();
+    this.refusal = undefined;
+    this.publish();
+  }
+
+  dismiss(): void {
+    this.refusal = undefined;
+    this.notice = undefined;
+    this.publish();
+  }
+
+  private activeEntry(): OpenDocument | undefined {
+    return this.open.find((entry) => entry.key === this.activeKey);
+  }
+
+  private add(document: DesignDocument): void {
+    this.counter += 1;
+    const key = `doc-${this.counter}`;
+    this.open.push({ key, history: new DesignHistory(document) });
+    this.activeKey = key;
+    this.notice = undefined;
+    this.refusal = undefined;
+    this.publish();
+  }
+
+  private publish(): void {
+    const active = this.activeEntry();
+    const history = active?.history;
+    this.snapshot = {
+      documents: this.open.map((entry) => ({ key: entry.key, name: entry.history.current.name, kind: entry.history.current.kind })),
+      ...(active && history
+        ? {
+            active: {
+              key: active.key,
+              document: history.current,
+              check: checkOnce(history.current),
+              canUndo: history.canUndo,
+              canRedo: history.canRedo,
+              ...(history.undoLabel ? { undoLabel: history.undoLabel } : {}),
+              ...(history.redoLabel ? { redoLabel: history.redoLabel } : {}),
+            },
+          }
+        : {}),
+      ...(this.refusal ? { refusal: this.refusal } : {}),
+      ...(this.notice ? { notice: this.notice } : {}),
+    };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,122 @@
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, applyNodeChanges } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MutableRefObject } from 'react';
+import type { LayoutNote } from '@pathways/core';
+import type { CanvasModel } from '../core/canvas-model.js';
+import { labelOf } from './i18n.js';
+import { nodeTypes } from './node-views.js';
+import { paletteMime } from './palette.js';
+import { pathwayPng, pathwaySvg } from './picture-export.js';
+import type { InterfaceLanguage } from './pathway-designer-props.js';
+
+export interface CanvasProps {
+  readonly model: CanvasModel;
+  readonly language: InterfaceLanguage;
+  readonly markers: boolean;
+  readonly armed: boolean;
+  readonly focus?: string;
+  readonly onSelect: (ids: readonly string[]) => void;
+  readonly onMove: (id: string, position: { x: number; y: number }) => void;
+  readonly onConnect: (from: string, to: string) => void;
+  readonly onAddAt: (point: string, position?: { x: number; y: number }) => void;
+  readonly onDropItem: (item: string, position: { x: number; y: number }) => void;
+  readonly onNote: (note: LayoutNote) => void;
+  /** Filled with what exports the whole pathway as a picture (PNG or SVG data URL). */
+  readonly pictures?: MutableRefObject<CanvasPictures | undefined>;
+}
+
+export interface CanvasPictures {
+  png(): Promise<string>;
+  svg(): Promise<string>;
+}
+
+const laneHeight = (model: CanvasModel) => Math.max(800, ...model.nodes.map((n) => n.y + 200));
+
+/**
+ * The model as React Flow nodes: lanes behind everything, then slots (on top of other nodes and
+ * taking pointer events, which React Flow turns off for nodes that cannot be selected or dragged,
+ * so their "Add here" stays reachable), activities, escalation rules and notes.
+ */
+function flowNodes(model: CanvasModel, props: Pick<CanvasProps, 'language' | 'markers' | 'armed' | 'onAddAt' | 'onNote'>): Node[] {
+  const height = laneHeight(model);
+  return [
+    ...model.lanes.map((lane): Node => ({ id: `lane:${lane.step}`, type: 'lane', position: { x: lane.x, y: 0 }, data: { label: labelOf(lane.label, props.language, lane.step), height }, draggable: false, selectable: false, zIndex: -1, style: { width: lane.width } })),
+    ...model.slots.map((slot): Node => ({ id: `slot:${slot.id}`, type: 'slot', position: { x: slot.x, y: slot.y }, data: { slot, language: props.language, armed: props.armed, onAdd: props.onAddAt }, draggable: false, selectable: false, zIndex: 1000, style: { pointerEvents: 'all' } })),
+    ...model.nodes.map((node): Node => ({ id: node.id, type: 'pathway', position: { x: node.x, y: node.y }, data: { node, language: props.language, markers: props.markers } })),
+    ...model.edges.filter((e) => e.kind === 'escalation').map((edge, i): Node => ({ id: edge.from, type: 'escalation', position: { x: 20 + i * 210, y: -110 }, data: { rule: edge.label ?? edge.from }, draggable: false })),
+    ...model.notes.map((note): Node => ({ id: `note:${note.id}`, type: 'note', position: { x: note.x, y: note.y }, data: { note, onChange: props.onNote } })),
+  ];
+}
+
+function flowEdges(model: CanvasModel): Edge[] {
+  return model.edges.map((edge): Edge => ({
+    id: edge.id,
+    source: edge.from,
+    target: edge.to,
+    ...(edge.label && edge.kind === 'transition' ? { label: edge.label } : {}),
+    className: ['pw-edge', `pw-edge--${edge.kind}`, `pw-edge--${edge.provenance}`, edge.inWitness ? 'pw-edge--witness' : ''].filter(Boolean).join(' '),
+    markerEnd: { type: MarkerType.ArrowClosed },
+    // Edges stay under every node, and their invisible hit area stays narrow, so a slot's
+    // "Add here" is never covered by a line passing by.
+    zIndex: 0,
+    interactionWidth: 6,
+    ...(edge.kind === 'escalation' ? { animated: true, style: { strokeDasharray: '6 4' } } : {}),
+    data: { kind: edge.kind },
+  }));
+}
+
+/** The canvas: swimlanes by practice step, activities, transitions, escalation edges, slots and notes. */
+export function Canvas(props: CanvasProps) {
+  const { model, onSelect, onMove, onConnect, onDropItem, focus, language, markers, armed, onAddAt, onNote } = props;
+  const flow = useReactFlow();
+  const derived = useMemo(() => flowNodes(model, { language, markers, armed, onAddAt, onNote }), [model, language, markers, armed, onAddAt, onNote]);
+  const [nodes, setNodes] = useState<Node[]>(derived);
+  useEffect(() => setNodes(derived), [derived]);
+  const edges = useMemo(() => flowEdges(model), [model]);
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  const container = useRef<HTMLDivElement>(null);
+  const { pictures } = props;
+  useEffect(() => {
+    if (!pictures) return;
+    const options = () => ({ nodes: flow.getNodes().filter((node) => node.type !== 'lane'), canvas: container.current! });
+    pictures.current = { png: () => pathwayPng(options()), svg: () => pathwaySvg(options()) };
+  }, [pictures, flow]);
+
+  useEffect(() => {
+    if (focus) void flow.fitView({ nodes: [{ id: focus }], duration: 300, maxZoom: 1.2 });
+  }, [focus, flow]);
+
+  const onDrop = (event: DragEvent) => {
+    const item = event.dataTransfer.getData(paletteMime);
+    if (!item) return;
+    event.preventDefault();
+    onDropItem(item, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  };
+
+  return (
+    <div className="pw-canvas" data-testid="canvas" ref={container} onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={(_event, node) => {
+          if (node.type === 'pathway') onMove(node.id, node.position);
+          if (node.type === 'note') onNote({ ...(node.data as { note: LayoutNote }).note, x: Math.round(node.position.x), y: Math.round(node.position.y) });
+        }}
+        onSelectionChange={({ nodes: selected }) => onSelect(selected.filter((n) => n.type === 'pathway').map((n) => n.id))}
+        onConnect={(connection) => {
+          if (connection.source && connection.target) onConnect(connection.source, connection.target);
+        }}
+        deleteKeyCode={null}
+        multiSelectionKeyCode="Shift"
+        fitView
+        minZoom={0.1}
+        proOptions={{ hideAttribution: false }}
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

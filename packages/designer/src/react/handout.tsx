@@ -1,0 +1,95 @@
+import type { PathwayTemplateData } from '@pathways/core';
+import type { DesignCheck } from '../core/check-document.js';
+import type { DesignDocument } from '../core/design-document.js';
+import { Icon } from './icons.js';
+import { labelOf, t } from './i18n.js';
+import type { InterfaceLanguage } from './pathway-designer-props.js';
+
+type Node = PathwayTemplateData['nodes'][number] & { readonly ownerRole?: string; readonly workItemType?: string; readonly due?: unknown };
+
+const describeDue = (due: unknown): string => (due === undefined ? '—' : typeof due === 'string' ? due : JSON.stringify(due));
+
+/**
+ * The printable handout for partner agencies (the print stylesheet shows only this): a title
+ * block, the pathway as drawn, the six steps with their activities, owners and time limits, and
+ * the legend. The browser's print to PDF makes the PDF.
+ */
+export function Handout({ document, check, image, language }: { document: DesignDocument; check: DesignCheck; image?: string; language: InterfaceLanguage }) {
+  const template = check.resolved;
+  const title = labelOf((document.json.title as Record<string, string> | undefined) ?? (template?.title as Record<string, string> | undefined), language, document.name);
+  const locality = (document.json.locality as { name?: string; id?: string } | undefined)?.name ?? (template?.jurisdiction ?? '');
+  const errors = check.problems.filter((p) => p.severity === 'error').length;
+  const types = new Map((template?.workItemTypes ?? []).map((type) => [type.id, type]));
+  return (
+    <section className="pw-handout" data-testid="handout" aria-label="Printable handout">
+      <header className="pw-handout__title">
+        <h1>{title}</h1>
+        <dl>
+          <dt>Pathway</dt>
+          <dd>
+            {String(document.json.id)} ({document.kind === 'variant' ? `variant of ${document.parent?.chain.join(' → ') ?? ''}` : 'national baseline'})
+          </dd>
+          <dt>Locality</dt>
+          <dd>{locality}</dd>
+          <dt>Version</dt>
+          <dd>{String(document.json.version)}</dd>
+          <dt>Effective from</dt>
+          <dd>{String(document.json.effectiveFrom ?? template?.effectiveFrom ?? '')}</dd>
+          <dt>Check</dt>
+          <dd data-testid="handout-status">{errors === 0 ? 'passes: every national safeguard holds' : `${errors} error(s): not publishable`}</dd>
+        </dl>
+      </header>
+      {image ? <img className="pw-handout__picture" src={image} alt={`The pathway ${title}, as drawn in the designer`} data-testid="handout-picture" /> : null}
+      {(template?.stages ?? []).map((stage) => (
+        <section key={stage.step} className="pw-handout__step">
+          <h2>{labelOf(stage.label as Record<string, string> | undefined, language, stage.step)}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>Activity</th>
+                <th>Owner</th>
+                <th>Time limit</th>
+                <th>Governance</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(template?.nodes ?? [])
+                .filter((node) => node.stage === stage.step && node.type !== 'decision')
+                .map((raw) => {
+                  const node = raw as Node;
+                  const type = node.workItemType ? types.get(node.workItemType) : undefined;
+                  const locked = (node as { governance?: { mode?: string } }).governance?.mode === 'locked';
+                  return (
+                    <tr key={node.id}>
+                      <td>{labelOf(node.label as Record<string, string>, language, node.id)}</td>
+                      <td>{node.ownerRole ?? type?.ownerRole ?? '—'}</td>
+                      <td>{describeDue(node.due ?? type?.due)}</td>
+                      <td>{locked ? <><Icon name="lock" /> {t('locked', language)}</> : 'tailorable or local'}</td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <section className="pw-handout__legend">
+        <h2>Legend</h2>
+        <ul>
+          <li>
+            <Icon name="lock" /> {t('locked', language)}: a national (or regional) safeguard; it cannot be changed or removed.
+          </li>
+          <li>Solid border: national; dashed: regional; dotted: local.</li>
+          <li>
+            <Icon name="plus" /> Adjustment point: where local steps may be added.
+          </li>
+          <li>
+            <Icon name="bolt" /> Escalation rule (dashed red edge): where a rule sends the case.
+          </li>
+          <li>
+            <Icon name="warning" /> Problem marker: the check found something to fix here.
+          </li>
+        </ul>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { LayoutNote } from '@pathways/core';
+import { canvasModel } from '../core/canvas-model.js';
+import type { DesignProblem } from '../core/check-document.js';
+import { documentToText } from '../core/design-document.js';
+import { addNode, connect, moveNodes, putNote, removeElement, setParameter } from '../core/edits.js';
+import { DesignerSession } from '../core/session.js';
+import { tidyUp } from '../core/tidy-up.js';
+import { mainThreadLayoutEngine } from './worker-layout.js';
+import { Canvas, type CanvasPictures } from './canvas.js';
+import { Handout } from './handout.js';
+import { downloadFile } from './picture-export.js';
+import { labelOf, t } from './i18n.js';
+import { LibraryPanel } from './library-panel.js';
+import { Palette } from './palette.js';
+import { paletteItems, type PaletteItem } from './palette-items.js';
+import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer-props.js';
+import { ProblemsPanel } from './problems-panel.js';
+import { PropertiesPanel } from './properties-panel.js';
+import { useSession } from './use-session.js';
+
+/** Saves text as a file the browser downloads. */
+const download = (name: string, text: string) => downloadFile(name, text);
+const baseName = (name: string) => name.replace(/\.json$/i, '');
+
+/** The designer: open a baseline, a variant or a chain, edit it on the canvas, read its problems, save it. */
+export function PathwayDesigner({ plugins, library, language: initialLanguage = 'en', layoutEngine }: PathwayDesignerProps) {
+  const session = useMemo(() => new DesignerSession({ plugins, files: library }), [plugins, library]);
+  const snapshot = useSession(session);
+  const [language, setLanguage] = useState<InterfaceLanguage>(initialLanguage);
+  const [armed, setArmed] = useState<PaletteItem | undefined>();
+  const [selection, setSelection] = useState<readonly string[]>([]);
+  const selected = selection[0];
+  const setSelected = (id: string | undefined) => setSelection(id ? [id] : []);
+  const [focus, setFocus] = useState<string | undefined>();
+  const [markers, setMarkers] = useState(true);
+  const [query, setQuery] = useState<string | undefined>();
+  const pictures = useRef<CanvasPictures | undefined>(undefined);
+  const [handoutImage, setHandoutImage] = useState<string | undefined>();
+  const active = snapshot.active;
+  const model = useMemo(() => (active ? canvasModel(active.document, active.check) : undefined), [active]);
+  const selectedNode = model?.nodes.find((n) => n.id === selected);
+
+  const onAddAt = useCallback(
+    (point: string, position?: { x: number; y: number }) => {
+      if (!armed) return;
+      session.edit(`add ${labelOf(armed.label, 'en')}`, (document) => addNode(document, armed.node, { point, ...(position ?? {}) }));
+      setArmed(undefined);
+    },
+    [armed, session],
+  );
+  const onNote = useCallback((note: LayoutNote) => session.edit('edit a note', (document) => putNote(document, note)), [session]);
+  const onDropItem = useCallback(
+    (key: string, position: { x: number; y: number }) => {
+      const item = paletteItems(plugins).find((candidate) => candidate.key === key);
+      if (!item || !model) return;
+      // Dropped near a slot: added there. A baseline takes nodes anywhere, in the lane they land in.
+      const nearest = [...model.slots].sort((a, b) => Math.hypot(a.x - position.x, a.y - position.y) - Math.hypot(b.x - position.x, b.y - position.y))[0];
+      const lane = model.lanes.find((l) => position.x >= l.x && position.x < l.x + l.width)?.step;
+      session.edit(`add ${labelOf(item.label, 'en')}`, (document) =>
+        addNode(document, item.node, document.kind === 'variant' ? { ...(nearest ? { point: nearest.id } : {}), x: position.x, y: position.y } : { ...(lane ? { stage: lane } : {}), x: position.x, y: position.y }),
+      );
+    },
+    [model, plugins, session],
+  );
+  const focusProblem = (problem: DesignProblem) => {
+    const id = problem.element?.collection === 'nodes' ? problem.element.id : problem.witness?.at(-1);
+    if (id) {
+      setSelected(id);
+      setFocus(id);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const mod = event.ctrlKey || event.metaKey;
+    const inField = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement;
+    if (mod && event.key.toLowerCase() === 'z' && !event.shiftKey) {
+      event.preventDefault();
+      session.undo();
+    } else if (mod && (event.key.toLowerCase() === 'y' || (event.key.toLowerCase() === 'z' && event.shiftKey))) {
+      event.preventDefault();
+      session.redo();
+    } else if (mod && event.key.toLowerCase() === 'f') {
+      event.preventDefault();
+      setQuery('');
+    } else if (mod && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      if (active) download(active.document.name, documentToText(active.document));
+    } else if (!inField && selectedNode && (event.key === 'Delete' || event.key === 'Backspace')) {
+      event.preventDefault();
+      session.edit(`delete ${selectedNode.id}`, (document) => removeElement(document, 'nodes', selectedNode.id));
+    } else if (!inField && selectedNode && event.key.startsWith('Arrow')) {
+      // Move without a mouse: arrow keys move the selected activity (Shift: further).
+      event.preventDefault();
+      const step = event.shiftKey ? 60 : 20;
+      const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
+      const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
+      session.edit(`move ${selectedNode.id}`, (document) => moveNodes(document, { [selectedNode.id]: { x: selectedNode.x + dx, y: selectedNode.y + dy } }));
+    }
+  };
+
+  const matches = query ? (model?.nodes ?? []).filter((n) => labelOf(n.label, language, n.id).toLowerCase().includes(query.toLowerCase()) || n.id.includes(query.toLowerCase())) : [];
+  useEffect(() => setSelected(undefined), [active?.key]);
+
+  return (
+    <div className="pw-designer" data-testid="pathway-designer" onKeyDown={onKeyDown} lang={language}>
+      <header className="pw-toolbar" role="toolbar" aria-label="Designer">
+        <strong className="pw-title">Pathways designer</strong>
+        <div className="pw-tabs" role="tablist">
+          {snapshot.documents.map((doc) => (
+            <button key={doc.key} role="tab" aria-selected={doc.key === active?.key} onClick={() => session.activate(doc.key)} data-testid={`tab-${doc.name}`}>
+              {doc.kind === 'variant' ? 'Variant' : 'Baseline'}: {doc.name}
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={() => session.undo()} disabled={!active?.canUndo} title={active?.undoLabel} data-testid="undo">
+          {t('undo', language)}
+        </button>
+        <button type="button" onClick={() => session.redo()} disabled={!active?.canRedo} title={active?.redoLabel} data-testid="redo">
+          {t('redo', language)}
+        </button>
+        <button type="button" disabled={!active} onClick={() => active && download(active.document.name, documentToText(active.document))} data-testid="save">
+          {t('save', language)}
+        </button>
+        <button type="button" disabled={!active} onClick={() => session.edit('add a note', (document) => putNote(document, { id: `note-${Date.now().toString(36)}`, x: 40, y: 40, text: 'Note' }))} data-testid="add-note">
+          {t('notes', language)}
+        </button>
+        <button
+          type="button"
+          disabled={!active || !model}
+          data-testid="tidy-up"
+          title="Lay out the whole pathway, or only the selected activities (one undo step)"
+          onClick={async () => {
+            if (!model) return;
+            const engine = layoutEngine ? layoutEngine() : await mainThreadLayoutEngine();
+            const positions = await tidyUp(model, engine, selection.length > 1 ? new Set(selection) : undefined);
+            session.edit(selection.length > 1 ? 'tidy up the selection' : 'tidy up', (document) => moveNodes(document, positions));
+          }}
+        >
+          Tidy up
+        </button>
+        <button type="button" disabled={!active} data-testid="export-png" onClick={async () => active && pictures.current && download(`${baseName(active.document.name)}.png`, await pictures.current.png())}>
+          Export PNG
+        </button>
+        <button type="button" disabled={!active} data-testid="export-svg" onClick={async () => active && pictures.current && download(`${baseName(active.document.name)}.svg`, await pictures.current.svg())}>
+          Export SVG
+        </button>
+        <button
+          type="button"
+          disabled={!active}
+          data-testid="print-handout"
+          onClick={async () => {
+            if (!pictures.current) return;
+            setHandoutImage(await pictures.current.png());
+            // Printed once the picture is in the handout (print to PDF in the browser's dialog).
+            requestAnimationFrame(() => requestAnimationFrame(() => window.print()));
+          }}
+        >
+          Print handout
+        </button>
+        <button type="button" onClick={() => setQuery('')} disabled={!active}>
+          {t('find', language)}
+        </button>
+        <label>
+          {t('language', language)}{' '}
+          <select value={language} onChange={(event) => setLanguage(event.currentTarget.value as InterfaceLanguage)} data-testid="language">
+            <option value="en">English</option>
+            <option value="mi">Te reo Māori</option>
+          </select>
+        </label>
+      </header>
+      {query !== undefined ? (
+        <div className="pw-find" role="search">
+          <input
+            autoFocus
+            aria-label={t('find', language)}
+            value={query}
+            onChange={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && matches[0]) {
+                setSelected(matches[0].id);
+                setFocus(matches[0].id);
+              }
+              if (event.key === 'Escape') setQuery(undefined);
+            }}
+            data-testid="find"
+          />
+          <span>{query ? `${matches.length} found` : ''}</span>
+        </div>
+      ) : null}
+      {snapshot.refusal ? (
+        <div className="pw-refusal" role="alert" data-testid="refusal">
+          <strong>Not allowed ({snapshot.refusal.code}):</strong> {snapshot.refusal.message} <em>{snapshot.refusal.hint}</em>
+          <button type="button" onClick={() => session.dismiss()}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {snapshot.notice ? (
+        <div className="pw-notice" role="status" data-testid="notice">
+          {snapshot.notice}
+        </div>
+      ) : null}
+      {active ? <Handout document={active.document} check={active.check} language={language} {...(handoutImage ? { image: handoutImage } : {})} /> : null}
+      <div className="pw-body">
+        <div className="pw-side">
+          <LibraryPanel session={session} library={library} language={language} canStartVariant={active !== undefined} />
+          {active ? <Palette plugins={plugins} language={language} {...(armed ? { armed: armed.key } : {})} onArm={setArmed} /> : null}
+        </div>
+        <main className="pw-main">
+          {active && model ? (
+            <ReactFlowProvider>
+              <Canvas
+                model={model}
+                language={language}
+                markers={markers}
+                armed={armed !== undefined}
+                {...(focus ? { focus } : {})}
+                onSelect={setSelection}
+                onMove={(id, position) => session.edit(`move ${id}`, (document) => moveNodes(document, { [id]: position }))}
+                onConnect={(from, to) => session.edit(`connect ${from} → ${to}`, (document) => connect(document, from, to, outgoingEvent(active.check.resolved, from)))}
+                onAddAt={onAddAt}
+                onDropItem={onDropItem}
+                onNote={onNote}
+                pictures={pictures}
+              />
+            </ReactFlowProvider>
+          ) : (
+            <p className="pw-empty">Open the national baseline or a variant from the library to start.</p>
+          )}
+          {active ? <ProblemsPanel check={active.check} language={language} markers={markers} onMarkers={setMarkers} onFocus={focusProblem} /> : null}
+        </main>
+        {active && model ? (
+          <PropertiesPanel
+            {...(selectedNode ? { node: selectedNode } : {})}
+            nodes={model.nodes}
+            parameters={active.check.resolved?.parameters ?? {}}
+            language={language}
+            onDelete={(id) => session.edit(`delete ${id}`, (document) => removeElement(document, 'nodes', id))}
+            onConnect={(from, to) => session.edit(`connect ${from} → ${to}`, (document) => connect(document, from, to, outgoingEvent(active.check.resolved, from)))}
+            onParameter={(name, value) => session.edit(`set ${name}`, (document) => setParameter(document, name, value))}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** The event a node already leaves on, reused for a new connection from it (an activity moves on when its work is recorded). */
+function outgoingEvent(template: { readonly transitions?: readonly { readonly from: string; readonly on?: string }[] } | undefined, from: string): string | undefined {
+  return template?.transitions?.find((transition) => transition.from === from && transition.on !== undefined)?.on;
+}

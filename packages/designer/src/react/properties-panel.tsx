@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import type { PathwayTemplateData } from '@pathways/core';
+import type { CanvasNode } from '../core/canvas-model.js';
+import { Icon } from './icons.js';
+import { labelOf, t } from './i18n.js';
+import type { InterfaceLanguage } from './pathway-designer-props.js';
+
+type Parameter = PathwayTemplateData['parameters'][string];
+
+function boundsText(parameter: Parameter): string {
+  const governance = parameter.governance;
+  if (governance?.mode === 'locked') return `locked${governance.reason ? `: ${governance.reason}` : ''}`;
+  const bounds = (governance as { bounds?: { value?: Record<string, unknown> } } | undefined)?.bounds?.value;
+  if (!bounds) return governance?.mode === 'tailorable' ? 'tailorable' : 'free';
+  return Object.entries(bounds)
+    .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(', ');
+}
+
+/** A parameter's value as typed: durations and names as they are, structured values (e.g. `{ "workingDays": 10 }`) as JSON. */
+const shown = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
+/** What was typed, read as the kind of value the parameter holds; the check refuses what does not fit, with its message. */
+function valueFrom(raw: string, current: unknown): unknown {
+  if (typeof current === 'number') return raw.trim() === '' ? raw : Number(raw);
+  if (typeof current === 'object' && current !== null) {
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      return raw;
+    }
+  }
+  return raw;
+}
+
+/** The selected activity (governance, provenance, connect, delete) and the pathway's parameters with their bounds. */
+export function PropertiesPanel(props: {
+  readonly node?: CanvasNode;
+  readonly nodes: readonly CanvasNode[];
+  readonly parameters: PathwayTemplateData['parameters'];
+  readonly language: InterfaceLanguage;
+  readonly onDelete: (id: string) => void;
+  readonly onConnect: (from: string, to: string) => void;
+  readonly onParameter: (name: string, value: unknown) => void;
+}) {
+  const { node, nodes, parameters, language } = props;
+  const [target, setTarget] = useState('');
+  return (
+    <aside className="pw-properties" aria-label={t('properties', language)} data-testid="properties-panel">
+      <h2>{t('properties', language)}</h2>
+      {node ? (
+        <section data-testid="selected-node">
+          <h3>{labelOf(node.label, language, node.id)}</h3>
+          <dl>
+            <dt>Id</dt>
+            <dd>{node.id}</dd>
+            <dt>Type</dt>
+            <dd>{node.type}</dd>
+            <dt>Practice step</dt>
+            <dd>{node.stage}</dd>
+            <dt>Provenance</dt>
+            <dd>{t(node.provenance, language)}</dd>
+            <dt>Governance</dt>
+            <dd>
+              {node.governance === 'locked' ? <Icon name="lock" /> : null} 
+              {node.governance}
+              {node.governanceReason ? `: ${node.governanceReason}` : ''}
+            </dd>
+          </dl>
+          <button type="button" onClick={() => props.onDelete(node.id)} data-testid="delete-node">
+            {t('delete', language)}
+          </button>
+          <form
+            className="pw-connect"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (target) props.onConnect(node.id, target);
+            }}
+          >
+            <label>
+              {t('connect', language)} →{' '}
+              <select value={target} onChange={(event) => setTarget(event.currentTarget.value)} data-testid="connect-target">
+                <option value="">…</option>
+                {nodes
+                  .filter((other) => other.id !== node.id)
+                  .map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {labelOf(other.label, language, other.id)} ({other.id})
+                    </option>
+                  ))}
+              </select>
+            </label>
+            <button type="submit" data-testid="connect-button">
+              {t('connect', language)}
+            </button>
+          </form>
+        </section>
+      ) : (
+        <p>Select an activity to see its governance and connect it.</p>
+      )}
+      <section>
+        <h3>{t('parameters', language)}</h3>
+        <ul className="pw-parameters">
+          {Object.entries(parameters).map(([name, parameter]) => (
+            <li key={name} data-testid={`parameter-${name}`}>
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  const raw = String(new FormData(event.currentTarget).get('value') ?? '');
+                  props.onParameter(name, valueFrom(raw, parameter.value));
+                }}
+              >
+                <label>
+                  <code>{name}</code> <input name="value" defaultValue={shown(parameter.value)} key={shown(parameter.value)} aria-describedby={`bounds-${name}`} disabled={parameter.governance?.mode === 'locked'} />
+                </label>
+                <button type="submit" disabled={parameter.governance?.mode === 'locked'}>
+                  Set
+                </button>
+                <small id={`bounds-${name}`}>{boundsText(parameter)}</small>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </aside>
+  );
+}
