@@ -12,6 +12,7 @@ import {
   putNote,
   removeElement,
   setParameter,
+  setTransitionFields,
   type DesignDocument,
   type EditResult,
 } from '../src/core/index.js';
@@ -154,5 +155,19 @@ describe('a national team editing the baseline', () => {
     const without = applied(removeElement(baseline, 'nodes', 'agree-follow-up'));
     expect((without.json.transitions as { from: string; to: string }[]).some((t) => t.from === 'agree-follow-up' || t.to === 'agree-follow-up')).toBe(false);
     expect(checkDocument(without).problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('transitions', () => {
+  it("sets the event and guard of the variant's own transition in place, and refuses a locked national one", () => {
+    let variant = applied(addNode(regionalVariant(), kaupapa, { point: 'local-services' }));
+    variant = applied(connect(variant, 'fr/kaupapa-maori-service', 'plan-owner-route', 'fr.kaupapa-maori-service.done'));
+    const id = 'fr/kaupapa-maori-service-to-plan-owner-route';
+    const guarded = applied(setTransitionFields(variant, id, { guard: { name: 'payloadEquals', params: { field: 'outcome', value: 'accepted' } } }));
+    const fragment = (guarded.json.changes as { op: string; transitions?: { id: string; guard?: unknown }[] }[]).find((c) => c.op === 'addFragment')!;
+    expect(fragment.transitions!.find((t) => t.id === id)?.guard).toEqual({ name: 'payloadEquals', params: { field: 'outcome', value: 'accepted' } });
+    const unguarded = applied(setTransitionFields(guarded, id, { guard: undefined }));
+    expect((unguarded.json.changes as { op: string; transitions?: { id: string; guard?: unknown }[] }[]).find((c) => c.op === 'addFragment')!.transitions!.find((t) => t.id === id)).not.toHaveProperty('guard');
+    expect(setTransitionFields(variant, 'triaged', { on: 'fr.kaupapa-maori-service.done' })).toMatchObject({ ok: false, refusal: { code: 'PWY_VARIANT_LOCKED' } });
   });
 });

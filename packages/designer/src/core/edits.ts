@@ -30,6 +30,10 @@ const slug = (text: string) =>
     .slice(0, 60) || 'step';
 
 /** Applies a change to the document and asks the check whether a national rule refuses it. */
+export function judgeEdit(before: DesignDocument, json: JsonObject, layout: Layout = before.layout): EditResult {
+  return judged(before, json, layout);
+}
+
 function judged(before: DesignDocument, json: JsonObject, layout: Layout = before.layout): EditResult {
   const after: DesignDocument = { ...before, json, layout };
   const refusal = refusalOf(before, after);
@@ -154,4 +158,72 @@ export function putNote(document: DesignDocument, note: Layout['notes'][number])
 
 export function removeNote(document: DesignDocument, id: string): DesignDocument {
   return { ...document, layout: { ...document.layout, notes: document.layout.notes.filter((n) => n.id !== id) } };
+}
+
+/**
+ * Sets fields of a node (its owner, its time limit, a plugin node's `config` …). In a variant the
+ * variant's own nodes are edited in place; anything from the level above becomes `setField`
+ * changes, which its governance may refuse (a locked node, a field not open for tailoring).
+ */
+export function setNodeFields(document: DesignDocument, id: string, fields: JsonObject): EditResult {
+  if (document.kind === 'variant') {
+    const changes = changesOf(document);
+    const fragment = changes.findIndex((c) => c.op === 'addFragment' && list(c.nodes).some((n) => n.id === id));
+    if (fragment >= 0) {
+      return judged(document, withChanges(document, changes.map((c, i) => (i === fragment ? { ...c, nodes: list(c.nodes).map((n) => (n.id === id ? { ...n, ...fields } : n)) } : c))));
+    }
+    const others = changes.filter((c) => !(c.op === 'setField' && c.collection === 'nodes' && c.id === id && Object.hasOwn(fields, String(c.field))));
+    return judged(document, withChanges(document, [...others, ...Object.entries(fields).map(([field, value]) => ({ op: 'setField', collection: 'nodes', id, field, value }))]));
+  }
+  return judged(document, { ...document.json, nodes: list(document.json.nodes).map((node) => (node.id === id ? { ...node, ...fields } : node)) });
+}
+
+/**
+ * Sets fields of a transition (the event it is taken on, its guard). The variant's own transitions
+ * are edited in place; a transition of the level above becomes `setField` changes, judged by its
+ * governance (the outgoing transitions of a locked node are locked with it).
+ */
+export function setTransitionFields(document: DesignDocument, id: string, fields: JsonObject): EditResult {
+  if (document.kind === 'variant') {
+    const changes = changesOf(document);
+    const fragment = changes.findIndex((c) => c.op === 'addFragment' && list(c.transitions).some((t) => t.id === id));
+    if (fragment >= 0) {
+      return judged(document, withChanges(document, changes.map((c, i) => (i === fragment ? { ...c, transitions: list(c.transitions).map((t) => (t.id === id ? withFields(t, fields) : t)) } : c))));
+    }
+    const added = changes.findIndex((c) => c.op === 'add' && c.collection === 'transitions' && (c.element as Obj | undefined)?.id === id);
+    if (added >= 0) return judged(document, withChanges(document, changes.map((c, i) => (i === added ? { ...c, element: withFields(c.element as Obj, fields) } : c))));
+    return judged(document, withChanges(document, [...changes, ...Object.entries(fields).map(([field, value]) => ({ op: 'setField', collection: 'transitions', id, field, value }))]));
+  }
+  return judged(document, { ...document.json, transitions: list(document.json.transitions).map((t) => (t.id === id ? withFields(t, fields) : t)) });
+}
+
+/** An element with fields set; a field set to `undefined` is removed (e.g. a guard taken away). */
+function withFields(element: Obj, fields: JsonObject): Obj {
+  const merged: Obj = { ...element, ...fields };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * The `addFragment` change for steps placed at an adjustment point of the level above: entered at
+ * `entry`, left from `exit` on `exitOn` (or on a new local event when the exit waits for one).
+ */
+export function addFragmentChange(
+  document: DesignDocument,
+  pointId: string | undefined,
+  nodes: readonly Obj[],
+  transitions: readonly Obj[],
+  events: readonly Obj[],
+  entry: string,
+  exit: Obj,
+  exitOn?: string,
+): { ok: true; change: Obj } | { ok: false; refusal: Refusal } {
+  const point = document.parent?.template.adjustmentPoints.find((p) => p.id === pointId);
+  if (!point || point.kind !== 'fragment') {
+    return { ok: false, refusal: { code: 'PWY_VARIANT_FRAGMENT_OUTSIDE_POINT', message: `Local steps are added only at an adjustment point${pointId ? `; "${pointId}" is not a fragment point of the level above` : ''}.`, hint: 'Drop the steps on one of the slots drawn on the canvas.' } };
+  }
+  const waits = exit.type !== 'notify' && exit.type !== 'decision';
+  const event = exitOn ?? `${localityId(document)}.${slug(String(exit.id).split('/').pop()!)}.done`;
+  const declared = exitOn === undefined && waits ? [{ type: event, label: { en: `Record: ${String((exit.label as Obj | undefined)?.en ?? exit.id)}` } }] : [];
+  const staged = nodes.map((node) => ({ ...node, stage: point.stage }));
+  return { ok: true, change: { op: 'addFragment', point: point.id, nodes: staged, transitions, entry, exit: { node: String(exit.id), ...(waits ? { on: event } : {}) }, ...(events.length + declared.length > 0 ? { events: [...events, ...declared] } : {}) } };
 }

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@pathways/core';
-import { checkDocument, type DesignProblem } from './check-document.js';
+import { checkOnce } from './check-cache.js';
+import type { DesignProblem } from './check-document.js';
 import type { DesignDocument } from './design-document.js';
 
 /**
@@ -24,16 +25,9 @@ export interface Refusal {
   readonly hint: string;
 }
 
-const checks = new WeakMap<DesignDocument, readonly DesignProblem[]>();
-
-/** The document's problems, checked once per document state. */
+/** The document's problems, checked once per document state (shared with what the panels show). */
 export function problemsOf(document: DesignDocument): readonly DesignProblem[] {
-  let problems = checks.get(document);
-  if (!problems) {
-    problems = checkDocument(document).problems;
-    checks.set(document, problems);
-  }
-  return problems;
+  return checkOnce(document).problems;
 }
 
 /** The first refusing problem the edit brought that the document did not have before. */

@@ -1,4 +1,6 @@
-import { checkDocument, type DesignCheck } from './check-document.js';
+import { checkOnce } from './check-cache.js';
+import type { DesignCheck } from './check-document.js';
+import { copyFragment, pasteFragment, type Fragment } from './clipboard.js';
 import type { DesignDocument } from './design-document.js';
 import type { EditResult } from './edits.js';
 import { DesignHistory } from './history.js';
@@ -28,18 +30,11 @@ export interface SessionSnapshot {
   readonly refusal?: Refusal;
   /** A message about the last open or save that failed. */
   readonly notice?: string;
+  /** How many steps are copied, ready to paste into any open document. */
+  readonly clipboard?: number;
 }
 
-const checks = new WeakMap<DesignDocument, DesignCheck>();
-/** The check of a document state, computed once: every state in the history is immutable. */
-export function checkOnce(document: DesignDocument): DesignCheck {
-  let check = checks.get(document);
-  if (!check) {
-    check = checkDocument(document);
-    checks.set(document, check);
-  }
-  return check;
-}
+export { checkOnce } from './check-cache.js';
 
 /**
  * The designer's state without React: open documents, each with one command history shared by
@@ -54,6 +49,7 @@ export class DesignerSession {
   private snapshot: SessionSnapshot = { documents: [] };
   private readonly listeners = new Set<() => void>();
   private counter = 0;
+  private clipboard: Fragment | undefined;
 
   constructor(private readonly library: DesignLibrary) {}
 
@@ -128,6 +124,24 @@ export class DesignerSession {
     return true;
   }
 
+  /** Copies activities of the active document (as drawn) for pasting into it or another open document. */
+  copy(ids: readonly string[]): boolean {
+    const active = this.activeEntry();
+    const template = active ? checkOnce(active.history.current).resolved : undefined;
+    const fragment = template ? copyFragment(template, ids, active!.history.current.layout.nodes) : undefined;
+    if (!fragment) return false;
+    this.clipboard = fragment;
+    this.publish();
+    return true;
+  }
+
+  /** Pastes what was copied: at an adjustment point in a variant, beside the originals in a baseline. One undo step. */
+  paste(where: { readonly point?: string } = {}): boolean {
+    const fragment = this.clipboard;
+    if (!fragment) return false;
+    return this.edit(`paste ${fragment.nodes.length} step${fragment.nodes.length === 1 ? '' : 's'}`, (document) => pasteFragment(document, fragment, where));
+  }
+
   undo(): void {
     this.activeEntry()?.history.undo();
     this.refusal = undefined;
@@ -180,6 +194,7 @@ export class DesignerSession {
         : {}),
       ...(this.refusal ? { refusal: this.refusal } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.clipboard ? { clipboard: this.clipboard.nodes.length } : {}),
     };
     for (const listener of this.listeners) listener();
   }

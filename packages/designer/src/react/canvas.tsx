@@ -15,6 +15,10 @@ export interface CanvasProps {
   readonly armed: boolean;
   readonly focus?: string;
   readonly onSelect: (ids: readonly string[]) => void;
+  /** The selected activities, kept selected when the model changes (an edit never drops the selection). */
+  readonly selection?: readonly string[];
+  /** The selected transition, when an edge (and no activity) is selected. */
+  readonly onSelectEdge?: (id: string | undefined) => void;
   readonly onMove: (id: string, position: { x: number; y: number }) => void;
   readonly onConnect: (from: string, to: string) => void;
   readonly onAddAt: (point: string, position?: { x: number; y: number }) => void;
@@ -36,12 +40,13 @@ const laneHeight = (model: CanvasModel) => Math.max(800, ...model.nodes.map((n) 
  * taking pointer events, which React Flow turns off for nodes that cannot be selected or dragged,
  * so their "Add here" stays reachable), activities, escalation rules and notes.
  */
-function flowNodes(model: CanvasModel, props: Pick<CanvasProps, 'language' | 'markers' | 'armed' | 'onAddAt' | 'onNote'>): Node[] {
+function flowNodes(model: CanvasModel, props: Pick<CanvasProps, 'language' | 'markers' | 'armed' | 'onAddAt' | 'onNote' | 'selection'>): Node[] {
+  const selected = new Set(props.selection ?? []);
   const height = laneHeight(model);
   return [
     ...model.lanes.map((lane): Node => ({ id: `lane:${lane.step}`, type: 'lane', position: { x: lane.x, y: 0 }, data: { label: labelOf(lane.label, props.language, lane.step), height }, draggable: false, selectable: false, zIndex: -1, style: { width: lane.width } })),
     ...model.slots.map((slot): Node => ({ id: `slot:${slot.id}`, type: 'slot', position: { x: slot.x, y: slot.y }, data: { slot, language: props.language, armed: props.armed, onAdd: props.onAddAt }, draggable: false, selectable: false, zIndex: 1000, style: { pointerEvents: 'all' } })),
-    ...model.nodes.map((node): Node => ({ id: node.id, type: 'pathway', position: { x: node.x, y: node.y }, data: { node, language: props.language, markers: props.markers } })),
+    ...model.nodes.map((node): Node => ({ id: node.id, type: 'pathway', position: { x: node.x, y: node.y }, selected: selected.has(node.id), data: { node, language: props.language, markers: props.markers } })),
     ...model.edges.filter((e) => e.kind === 'escalation').map((edge, i): Node => ({ id: edge.from, type: 'escalation', position: { x: 20 + i * 210, y: -110 }, data: { rule: edge.label ?? edge.from }, draggable: false })),
     ...model.notes.map((note): Node => ({ id: `note:${note.id}`, type: 'note', position: { x: note.x, y: note.y }, data: { note, onChange: props.onNote } })),
   ];
@@ -66,9 +71,12 @@ function flowEdges(model: CanvasModel): Edge[] {
 
 /** The canvas: swimlanes by practice step, activities, transitions, escalation edges, slots and notes. */
 export function Canvas(props: CanvasProps) {
-  const { model, onSelect, onMove, onConnect, onDropItem, focus, language, markers, armed, onAddAt, onNote } = props;
+  const { model, onSelect, onMove, onConnect, onDropItem, focus, language, markers, armed, onAddAt, onNote, selection } = props;
   const flow = useReactFlow();
-  const derived = useMemo(() => flowNodes(model, { language, markers, armed, onAddAt, onNote }), [model, language, markers, armed, onAddAt, onNote]);
+  // The selection is read when the model changes, not followed: selecting re-renders nothing here.
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
+  const derived = useMemo(() => flowNodes(model, { language, markers, armed, onAddAt, onNote, selection: selectionRef.current ?? [] }), [model, language, markers, armed, onAddAt, onNote]);
   const [nodes, setNodes] = useState<Node[]>(derived);
   useEffect(() => setNodes(derived), [derived]);
   const edges = useMemo(() => flowEdges(model), [model]);
@@ -103,7 +111,10 @@ export function Canvas(props: CanvasProps) {
           if (node.type === 'pathway') onMove(node.id, node.position);
           if (node.type === 'note') onNote({ ...(node.data as { note: LayoutNote }).note, x: Math.round(node.position.x), y: Math.round(node.position.y) });
         }}
-        onSelectionChange={({ nodes: selected }) => onSelect(selected.filter((n) => n.type === 'pathway').map((n) => n.id))}
+        onSelectionChange={({ nodes: selected, edges: selectedEdges }) => {
+          onSelect(selected.filter((n) => n.type === 'pathway').map((n) => n.id));
+          props.onSelectEdge?.(selectedEdges.find((e) => (e.data as { kind?: string } | undefined)?.kind === 'transition')?.id);
+        }}
         onConnect={(connection) => {
           if (connection.source && connection.target) onConnect(connection.source, connection.target);
         }}

@@ -7,7 +7,17 @@ import type { InterfaceLanguage } from './pathway-designer-props.js';
 
 type Node = PathwayTemplateData['nodes'][number] & { readonly ownerRole?: string; readonly workItemType?: string; readonly due?: unknown };
 
-const describeDue = (due: unknown): string => (due === undefined ? '—' : typeof due === 'string' ? due : JSON.stringify(due));
+/** A time limit in plain words: a duration, working days, a parameter with its value here, or the next sitting of a meeting. */
+function describeDue(due: unknown, template: PathwayTemplateData | undefined): string {
+  if (due === undefined) return '—';
+  if (typeof due === 'string') return due;
+  const value = due as { param?: string; workingDays?: number; meetingCadence?: string; relativeTo?: string; offset?: string };
+  if (value.param !== undefined) return `${describeDue(template?.parameters[value.param]?.value, template)} (${value.param})`;
+  if (value.workingDays !== undefined) return `${value.workingDays} working day${value.workingDays === 1 ? '' : 's'}`;
+  if (value.meetingCadence !== undefined) return `by the next ${value.meetingCadence} meeting`;
+  if (value.relativeTo !== undefined) return `${value.offset ?? ''} from ${value.relativeTo}`;
+  return JSON.stringify(due);
+}
 
 /**
  * The printable handout for partner agencies (the print stylesheet shows only this): a title
@@ -57,13 +67,14 @@ export function Handout({ document, check, image, language }: { document: Design
                 .filter((node) => node.stage === stage.step && node.type !== 'decision')
                 .map((raw) => {
                   const node = raw as Node;
-                  const type = node.workItemType ? types.get(node.workItemType) : undefined;
+                  // A plugin node opens its node type's own work (the NZ baseline's child-expertise check).
+                  const type = types.get(node.workItemType ?? node.type);
                   const locked = (node as { governance?: { mode?: string } }).governance?.mode === 'locked';
                   return (
                     <tr key={node.id}>
                       <td>{labelOf(node.label as Record<string, string>, language, node.id)}</td>
                       <td>{node.ownerRole ?? type?.ownerRole ?? '—'}</td>
-                      <td>{describeDue(node.due ?? type?.due)}</td>
+                      <td>{describeDue(node.due ?? type?.due, template)}</td>
                       <td>{locked ? <><Icon name="lock" /> {t('locked', language)}</> : 'tailorable or local'}</td>
                     </tr>
                   );

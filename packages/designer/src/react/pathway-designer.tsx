@@ -4,7 +4,7 @@ import type { LayoutNote } from '@pathways/core';
 import { canvasModel } from '../core/canvas-model.js';
 import type { DesignProblem } from '../core/check-document.js';
 import { documentToText } from '../core/design-document.js';
-import { addNode, connect, moveNodes, putNote, removeElement, setParameter } from '../core/edits.js';
+import { addNode, connect, moveNodes, putNote, relabel, removeElement, setNodeFields, setParameter, setTransitionFields } from '../core/edits.js';
 import { DesignerSession } from '../core/session.js';
 import { tidyUp } from '../core/tidy-up.js';
 import { mainThreadLayoutEngine } from './worker-layout.js';
@@ -32,6 +32,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const [armed, setArmed] = useState<PaletteItem | undefined>();
   const [selection, setSelection] = useState<readonly string[]>([]);
   const selected = selection[0];
+  const [selectedEdge, setSelectedEdge] = useState<string | undefined>();
   const setSelected = (id: string | undefined) => setSelection(id ? [id] : []);
   const [focus, setFocus] = useState<string | undefined>();
   const [markers, setMarkers] = useState(true);
@@ -45,7 +46,8 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const onAddAt = useCallback(
     (point: string, position?: { x: number; y: number }) => {
       if (!armed) return;
-      session.edit(`add ${labelOf(armed.label, 'en')}`, (document) => addNode(document, armed.node, { point, ...(position ?? {}) }));
+      if (armed.key === clipboardKey) session.paste({ point });
+      else session.edit(`add ${labelOf(armed.label, 'en')}`, (document) => addNode(document, armed.node, { point, ...(position ?? {}) }));
       setArmed(undefined);
     },
     [armed, session],
@@ -84,6 +86,14 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
     } else if (mod && event.key.toLowerCase() === 'f') {
       event.preventDefault();
       setQuery('');
+    } else if (!inField && mod && event.key.toLowerCase() === 'c' && selection.length > 0) {
+      event.preventDefault();
+      session.copy(selection);
+    } else if (!inField && mod && event.key.toLowerCase() === 'v' && snapshot.clipboard) {
+      // A baseline takes the steps beside the originals; a variant only at a slot (choose "Paste here").
+      event.preventDefault();
+      if (active?.document.kind === 'baseline') session.paste();
+      else setArmed(clipboardItem(snapshot.clipboard));
     } else if (mod && event.key.toLowerCase() === 's') {
       event.preventDefault();
       if (active) download(active.document.name, documentToText(active.document));
@@ -207,6 +217,18 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
         <div className="pw-side">
           <LibraryPanel session={session} library={library} language={language} canStartVariant={active !== undefined} />
           {active ? <Palette plugins={plugins} language={language} {...(armed ? { armed: armed.key } : {})} onArm={setArmed} /> : null}
+          {active && snapshot.clipboard ? (
+            <section className="pw-clipboard" aria-label="Clipboard">
+              <button type="button" aria-pressed={armed?.key === clipboardKey} className="pw-palette__item" data-testid="clipboard" onClick={() => (active.document.kind === 'baseline' ? session.paste() : setArmed(armed?.key === clipboardKey ? undefined : clipboardItem(snapshot.clipboard!)))}>
+                Paste {snapshot.clipboard} copied step{snapshot.clipboard === 1 ? '' : 's'}
+              </button>
+            </section>
+          ) : null}
+          {active && selection.length > 0 ? (
+            <button type="button" onClick={() => session.copy(selection)} data-testid="copy">
+              Copy {selection.length} selected
+            </button>
+          ) : null}
         </div>
         <main className="pw-main">
           {active && model ? (
@@ -218,6 +240,8 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
                 armed={armed !== undefined}
                 {...(focus ? { focus } : {})}
                 onSelect={setSelection}
+                selection={selection}
+                onSelectEdge={setSelectedEdge}
                 onMove={(id, position) => session.edit(`move ${id}`, (document) => moveNodes(document, { [id]: position }))}
                 onConnect={(from, to) => session.edit(`connect ${from} → ${to}`, (document) => connect(document, from, to, outgoingEvent(active.check.resolved, from)))}
                 onAddAt={onAddAt}
@@ -240,12 +264,23 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             onDelete={(id) => session.edit(`delete ${id}`, (document) => removeElement(document, 'nodes', id))}
             onConnect={(from, to) => session.edit(`connect ${from} → ${to}`, (document) => connect(document, from, to, outgoingEvent(active.check.resolved, from)))}
             onParameter={(name, value) => session.edit(`set ${name}`, (document) => setParameter(document, name, value))}
+            {...(active.check.resolved ? { template: active.check.resolved } : {})}
+            plugins={plugins}
+            onFields={(id, fields) => session.edit(`edit ${id}`, (document) => setNodeFields(document, id, fields))}
+            onLabel={(id, label) => session.edit(`relabel ${id}`, (document) => relabel(document, 'nodes', id, label))}
+            {...(selectedEdge ? { transition: selectedEdge } : {})}
+            events={[...new Set([...(active.check.resolved?.events ?? []).map((event) => event.type), ...plugins.flatMap((plugin) => Object.keys(plugin.definition.events ?? {}))])].sort()}
+            onTransition={(id, fields) => session.edit(`edit transition ${id}`, (document) => setTransitionFields(document, id, fields))}
           />
         ) : null}
       </div>
     </div>
   );
 }
+
+const clipboardKey = 'clipboard';
+/** The copied steps as a palette entry, armed like any step: "Add here" on a slot pastes them. */
+const clipboardItem = (count: number): PaletteItem => ({ key: clipboardKey, category: 'Clipboard', label: { en: `Copied steps (${count})` }, node: { name: 'pasted', type: 'humanTask', label: { en: 'Pasted' } } });
 
 /** The event a node already leaves on, reused for a new connection from it (an activity moves on when its work is recorded). */
 function outgoingEvent(template: { readonly transitions?: readonly { readonly from: string; readonly on?: string }[] } | undefined, from: string): string | undefined {

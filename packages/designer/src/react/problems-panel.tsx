@@ -28,6 +28,11 @@ export function ProblemsPanel({ check, language, markers, onMarkers, onFocus }: 
         <span className={check.publishable ? 'pw-status pw-status--ok' : 'pw-status pw-status--draft'} data-testid="publish-status">
           <Icon name={check.publishable ? 'ok' : 'warning'} /> {check.publishable ? t('publishable', language) : t('notPublishable', language)}
         </span>
+        {check.publish ? (
+          <span className="pw-status" data-testid="publish-rules">
+            Publish rules: this change needs a {check.publish.requiredBump} version{check.publish.breaking.length > 0 ? ` (${check.publish.breaking.length} breaking for variants)` : ''}.
+          </span>
+        ) : null}
         <label>
           <input type="checkbox" checked={markers} onChange={(event) => onMarkers(event.currentTarget.checked)} /> {t('markers', language)}
         </label>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import type { PathwayTemplateData } from '@pathways/core';
+import type { LoadedPlugin, PathwayTemplateData } from '@pathways/core';
+import { NodeForm } from './node-form.js';
+import { TransitionForm } from './transition-form.js';
 import type { CanvasNode } from '../core/canvas-model.js';
 import { Icon } from './icons.js';
 import { labelOf, t } from './i18n.js';
@@ -42,6 +44,15 @@ export function PropertiesPanel(props: {
   readonly onDelete: (id: string) => void;
   readonly onConnect: (from: string, to: string) => void;
   readonly onParameter: (name: string, value: unknown) => void;
+  /** The resolved pathway and the installed plugins, for the node's form. */
+  readonly template?: PathwayTemplateData;
+  readonly plugins?: readonly LoadedPlugin[];
+  readonly onFields?: (id: string, fields: Record<string, unknown>) => void;
+  readonly onLabel?: (id: string, label: Record<string, string>) => void;
+  /** The selected transition, and how to change it. */
+  readonly transition?: string;
+  readonly events?: readonly string[];
+  readonly onTransition?: (id: string, fields: Record<string, unknown>) => void;
 }) {
   const { node, nodes, parameters, language } = props;
   const [target, setTarget] = useState('');
@@ -67,6 +78,15 @@ export function PropertiesPanel(props: {
               {node.governanceReason ? `: ${node.governanceReason}` : ''}
             </dd>
           </dl>
+          {props.template && props.onFields && props.onLabel ? (
+            <NodeForm
+              node={props.template.nodes.find((n) => n.id === node.id)!}
+              template={props.template}
+              plugins={props.plugins ?? []}
+              onFields={(fields) => props.onFields!(node.id, fields)}
+              onLabel={(label) => props.onLabel!(node.id, label)}
+            />
+          ) : null}
           <button type="button" onClick={() => props.onDelete(node.id)} data-testid="delete-node">
             {t('delete', language)}
           </button>
@@ -95,8 +115,10 @@ export function PropertiesPanel(props: {
             </button>
           </form>
         </section>
+      ) : props.transition && props.template?.transitions.some((t) => t.id === props.transition) && props.onTransition ? (
+        <TransitionForm key={props.transition} transition={props.template.transitions.find((t) => t.id === props.transition)!} events={props.events ?? []} onApply={(fields) => props.onTransition!(props.transition!, fields)} />
       ) : (
-        <p>Select an activity to see its governance and connect it.</p>
+        <p>Select an activity to see its governance and connect it, or a transition to set its event and guard.</p>
       )}
       <section>
         <h3>{t('parameters', language)}</h3>

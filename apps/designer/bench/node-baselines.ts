@@ -1,0 +1,93 @@
+// The same work without a browser, measured in Node in the same run: the core check the designer
+// runs on each document state (`validateTemplate` in baseline mode, `checkVariant` in variant
+// mode), the designer's framework-free session doing the same edit (no React, no DOM), and the
+// ELK layout of "Tidy up" on the main thread. The browser's figures are printed as ratios to these.
+import { checkVariant, validateTemplate, type InstalledPlugin } from '@pathways/core';
+import { DesignerSession, canvasModel, setParameter, tidyUp, type DesignDocument, type LayoutEngine } from '@pathways/designer/core';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { measure, type Measurement } from '../../../packages/core/bench/measure.js';
+import { baselineFile, type ParameterEdit } from './documents.js';
+
+/** Like core's `measure`, for work that returns a promise (ELK answers with one). */
+async function measureAsync(name: string, fn: () => Promise<unknown>, { warmup = 2, runs = 10 } = {}): Promise<Measurement> {
+  for (let i = 0; i < warmup; i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)]!, runs };
+}
+
+/** A session with the file open (and a variant started over it, when asked), as the designer holds it. */
+function sessionWith(file: { name: string; text: string }, plugins: readonly InstalledPlugin[], variant: boolean): { session: DesignerSession; document: DesignDocument } {
+  const session = new DesignerSession({ plugins, files: [baselineFile] });
+  if (!session.openFile(file)) throw new Error(`${file.name} does not open: ${session.getSnapshot().notice ?? ''}`);
+  if (variant && !session.startVariant({ id: 'nz-bench-draft', title: 'Bench (draft)', locality: { id: 'bch', level: 'regional', name: 'Bench' } })) {
+    throw new Error(`No variant starts over ${file.name}: ${session.getSnapshot().notice ?? ''}`);
+  }
+  const active = session.getSnapshot().active!;
+  if (active.check.problems.length > 0) throw new Error(`${file.name} opens with problems: ${active.check.problems.map((p) => p.message).join(' ')}`);
+  return { session, document: active.document };
+}
+
+export interface DocumentBaselines {
+  /** The core check of the document as opened. */
+  readonly check: Measurement;
+  /** "Tidy up"'s layout (tidyUp with ELK) on the main thread. */
+  readonly layout: Measurement;
+}
+
+export interface EditBaselines {
+  /** The core check of the document with the edit, in bounds and out of bounds. */
+  readonly checkIn: Measurement;
+  readonly checkOut: Measurement;
+  /** `DesignerSession.edit` with the same edit: what the designer computes before React renders. */
+  readonly sessionIn: Measurement;
+  readonly sessionOut: Measurement;
+}
+
+const engine = new (ELK as unknown as new () => LayoutEngine)();
+
+/** The check and the layout of a document opened in baseline mode. */
+export async function documentBaselines(file: { name: string; text: string }, plugins: readonly InstalledPlugin[], label: string, runs: number): Promise<DocumentBaselines> {
+  const { session, document } = sessionWith(file, plugins, false);
+  const check = measure(`validateTemplate — ${label}`, () => validateTemplate(document.json, { plugins }), { warmup: 5, runs });
+  const active = session.getSnapshot().active!;
+  const model = canvasModel(active.document, active.check);
+  const layout = await measureAsync(`tidyUp with ELK, main thread — ${label}`, () => tidyUp(model, engine), { warmup: 2, runs: Math.max(5, Math.floor(runs / 3)) });
+  return { check, layout };
+}
+
+/**
+ * One parameter edit, in bounds (alternating between two values, so each is a change) and out of
+ * bounds: the core check alone, and the session's edit (the check and the refusal rule) alone.
+ */
+export function editBaselines(file: { name: string; text: string }, plugins: readonly InstalledPlugin[], edit: ParameterEdit, variant: boolean, label: string, runs: number): EditBaselines {
+  const { session, document } = sessionWith(file, plugins, variant);
+  // What the designer checks after the edit (setParameter's document, built here because a refused
+  // edit returns none): the variant's one change, or the baseline's parameter with the new value.
+  const parameters = document.json.parameters as Record<string, object>;
+  const withValue = (value: string): DesignDocument => ({
+    ...document,
+    json: variant ? { ...document.json, changes: [{ op: 'setParameter', name: edit.name, value }] } : { ...document.json, parameters: { ...parameters, [edit.name]: { ...parameters[edit.name], value } } },
+  });
+  const inBounds = edit.inBounds.map(withValue);
+  const outOfBounds = withValue(edit.outOfBounds);
+  const check = (candidate: DesignDocument) =>
+    candidate.kind === 'variant' && candidate.parent ? checkVariant(candidate.parent.template, candidate.json, candidate.parent.provenance, { plugins }) : validateTemplate(candidate.json, { plugins });
+  const rawName = variant ? 'checkVariant' : 'validateTemplate';
+  let checked = 0;
+  const checkIn = measure(`${rawName} — ${label}, in bounds`, () => check(inBounds[(checked += 1) % 2]!), { warmup: 5, runs });
+  const checkOut = measure(`${rawName} — ${label}, out of bounds`, () => check(outOfBounds), { warmup: 5, runs });
+  let edited = 0;
+  const sessionIn = measure(`DesignerSession.edit — ${label}, in bounds`, () => {
+    if (!session.edit(`set ${edit.name}`, (current) => setParameter(current, edit.name, edit.inBounds[(edited += 1) % 2]!))) throw new Error(`${edit.name} in bounds was refused`);
+  }, { warmup: 5, runs });
+  const sessionOut = measure(`DesignerSession.edit — ${label}, out of bounds`, () => {
+    if (session.edit(`set ${edit.name}`, (current) => setParameter(current, edit.name, edit.outOfBounds))) throw new Error(`${edit.name} = ${edit.outOfBounds} was not refused`);
+  }, { warmup: 5, runs });
+  return { checkIn, checkOut, sessionIn, sessionOut };
+}
