@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, copyFragment, newVariant, openDocument, pasteFragment, type DesignDocument } from '../src/core/index.js';
-import { fileNamed, library } from './library.js';
+import { checkDocument, copyFragment, pasteFragment } from '../src/core/index.js';
+import { fictionalRegion, opened } from './library.js';
 
 // Copy and paste of fragments within and between open documents: Canterbury's kaupapa Māori
 // service pasted into another region's variant, renamed into that region's namespace.
 
-function opened(name: string): DesignDocument {
-  const result = openDocument(fileNamed(name), library);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.document;
-}
-
-function fictionalRegion(): DesignDocument {
-  const started = newVariant(opened('nz-national-baseline.json'), { id: 'nz-fictional', title: 'Fictional', locality: { id: 'fr', level: 'regional', name: 'Fictional region' } });
-  if (!started.ok) throw new Error(started.message);
-  return started.document;
-}
 
 describe('copy and paste', () => {
   it("pastes another region's local service at an adjustment point, renamed into this locality, with its event", () => {

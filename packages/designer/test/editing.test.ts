@@ -7,7 +7,6 @@ import {
   DesignHistory,
   documentToText,
   moveNodes,
-  newVariant,
   openDocument,
   putNote,
   removeElement,
@@ -16,18 +15,12 @@ import {
   type DesignDocument,
   type EditResult,
 } from '../src/core/index.js';
-import { fileNamed, library } from './library.js';
+import { fictionalRegion, library, opened } from './library.js';
 
 // The regional hub's session of issue 12, on the editing core (the browser test drives the same
 // through the UI): open the national baseline, start a Canterbury-style variant, be refused what
 // the national floor forbids, add a local service at an adjustment point, break a safeguard and
 // undo it, save and reopen. Every locality and name is fictional.
-
-function opened(name: string): DesignDocument {
-  const result = openDocument(fileNamed(name), library);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.document;
-}
 
 const applied = (result: EditResult): DesignDocument => {
   if (!result.ok) throw new Error(`refused: ${result.refusal.code} ${result.refusal.message}`);
@@ -36,12 +29,7 @@ const applied = (result: EditResult): DesignDocument => {
 
 const kaupapa = { name: 'kaupapa-maori-service', type: 'humanTask', label: { en: 'Offer the kaupapa Māori service', mi: 'Tuku ratonga kaupapa Māori' }, fields: { ownerRole: 'lead-agency-practitioner', due: 'P2D' } };
 
-function regionalVariant(): DesignDocument {
-  const baseline = opened('nz-national-baseline.json');
-  const started = newVariant(baseline, { id: 'nz-fictional-region', title: 'A fictional region', locality: { id: 'fr', level: 'regional', name: 'Fictional region' } });
-  if (!started.ok) throw new Error(started.message);
-  return started.document;
-}
+const regionalVariant = () => fictionalRegion();
 
 describe('opening documents', () => {
   it('opens the national baseline in baseline mode against its published self (the publish rules apply once it changes), without problems', () => {

@@ -1,22 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addNode, checkDocument, newVariant, openDocument, setNodeFields, type DesignDocument } from '../src/core/index.js';
+import { addNode, checkDocument, setNodeFields, type DesignDocument } from '../src/core/index.js';
 import { NodeForm } from '../src/react/node-form.js';
-import { fileNamed, library } from './library.js';
+import { fictionalRegion, library } from './library.js';
 
 // Forms generated from a node type's JSON Schema, checked with its zod schema (errors inline), and
 // the edit they make, judged by the national rules.
 
 afterEach(cleanup);
 
-function regional(): DesignDocument {
-  const baseline = openDocument(fileNamed('nz-national-baseline.json'), library);
-  if (!baseline.ok) throw new Error('baseline');
-  const started = newVariant(baseline.document, { id: 'nz-fictional', title: 'Fictional', locality: { id: 'fr', level: 'regional', name: 'Fictional region' } });
-  if (!started.ok) throw new Error(started.message);
-  return started.document;
-}
+const regional = (): DesignDocument => fictionalRegion('nz-fictional');
 
 describe('the node form', () => {
   it("draws a plugin node's configuration from its schema and shows its errors inline", () => {

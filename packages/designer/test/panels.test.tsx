@@ -1,23 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkDocument, openDocument, newVariant, addNode, connect, type DesignDocument } from '../src/core/index.js';
+import { checkDocument, addNode, connect, type DesignDocument } from '../src/core/index.js';
 import { ProblemsPanel } from '../src/react/problems-panel.js';
 import { PropertiesPanel } from '../src/react/properties-panel.js';
 import { canvasModel } from '../src/core/index.js';
-import { fileNamed, library } from './library.js';
+import { fictionalRegion } from './library.js';
 
 // The panels as a regional hub uses them, in a DOM (happy-dom) with Testing Library.
 
 afterEach(cleanup);
 
-function variant(): DesignDocument {
-  const baseline = openDocument(fileNamed('nz-national-baseline.json'), library);
-  if (!baseline.ok) throw new Error('baseline');
-  const started = newVariant(baseline.document, { id: 'nz-fictional', title: 'Fictional', locality: { id: 'fr', level: 'regional', name: 'Fictional region' } });
-  if (!started.ok) throw new Error(started.message);
-  return started.document;
-}
+const variant = (): DesignDocument => fictionalRegion('nz-fictional');
 
 describe('the problems panel', () => {
   it('says so when every safeguard holds, and the draft is publishable', () => {
