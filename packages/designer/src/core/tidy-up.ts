@@ -20,8 +20,8 @@ export interface LayoutEngine {
 const nodeSize = { width: 210, height: 80 };
 
 /**
- * Tidies up the canvas with ELK's layered algorithm: one compound node per practice step (laid
- * out top to bottom inside, steps left to right), transitions as edges across them. It returns
+ * Tidies up the canvas with ELK's layered algorithm: one compound node per practice step, laid
+ * out top to bottom by the transitions inside it. It returns
  * positions only for the nodes asked (the selection, or every node), so a tidy-up of a selection
  * never moves what the user placed elsewhere; the caller records them as one undoable step.
  */
@@ -31,13 +31,17 @@ export async function tidyUp(model: CanvasModel, engine: LayoutEngine, only?: Re
     layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '40' },
     children: model.nodes.filter((node) => node.stage === lane.step).map((node) => ({ id: node.id, ...nodeSize })),
   }));
-  const known = new Set(model.nodes.map((node) => node.id));
-  const edges = model.edges.filter((edge) => edge.kind === 'transition' && known.has(edge.from) && known.has(edge.to) && edge.from !== edge.to).map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] }));
+  // Each lane is laid out on its own (only the transitions inside it order its nodes): the lanes
+  // keep their columns anyway, and six small layouts cost far less than one across the hierarchy.
+  const stageOf = new Map(model.nodes.map((node) => [node.id, node.stage]));
+  const laneEdges = (step: string) =>
+    model.edges
+      .filter((edge) => edge.kind === 'transition' && edge.from !== edge.to && stageOf.get(edge.from) === step && stageOf.get(edge.to) === step)
+      .map((edge) => ({ id: edge.id, sources: [edge.from], targets: [edge.to] }));
   const laid = await engine.layout({
     id: 'root',
-    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.spacing.nodeNode': '60' },
-    children: lanes,
-    edges,
+    layoutOptions: { 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'elk.spacing.nodeNode': '60' },
+    children: lanes.map((lane) => ({ ...lane, edges: laneEdges(lane.id.slice('lane:'.length)) })),
   });
   const positions: Record<string, { x: number; y: number }> = {};
   for (const lane of laid.children ?? []) {

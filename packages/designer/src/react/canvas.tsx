@@ -69,6 +69,26 @@ function flowEdges(model: CanvasModel): Edge[] {
   }));
 }
 
+/**
+ * Reuses the object kept for an element whose key is unchanged (its data, position and selection
+ * serialised), and forgets elements that are gone. Callbacks in node data are stable per render
+ * of the designer, so they do not enter the key.
+ */
+function stable<T>(items: readonly T[], cache: Map<string, { key: string; item: T }>, idOf: (item: T) => string, keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  const result = items.map((item) => {
+    const id = idOf(item);
+    seen.add(id);
+    const key = keyOf(item);
+    const cached = cache.get(id);
+    if (cached && cached.key === key) return cached.item;
+    cache.set(id, { key, item });
+    return item;
+  });
+  for (const id of [...cache.keys()]) if (!seen.has(id)) cache.delete(id);
+  return result;
+}
+
 /** The canvas: swimlanes by practice step, activities, transitions, escalation edges, slots and notes. */
 export function Canvas(props: CanvasProps) {
   const { model, onSelect, onMove, onConnect, onDropItem, focus, language, markers, armed, onAddAt, onNote, selection } = props;
@@ -76,10 +96,33 @@ export function Canvas(props: CanvasProps) {
   // The selection is read when the model changes, not followed: selecting re-renders nothing here.
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const derived = useMemo(() => flowNodes(model, { language, markers, armed, onAddAt, onNote, selection: selectionRef.current ?? [] }), [model, language, markers, armed, onAddAt, onNote]);
+  // Unchanged nodes and edges keep their objects from the last render, so React Flow redraws only
+  // what an edit changed (at 500 nodes, redrawing everything is most of an edit's cost).
+  const nodeCache = useRef(new Map<string, { key: string; item: Node }>());
+  const edgeCache = useRef(new Map<string, { key: string; item: Edge }>());
+  const derived = useMemo(
+    () => stable(flowNodes(model, { language, markers, armed, onAddAt, onNote, selection: selectionRef.current ?? [] }), nodeCache.current, (node) => node.id, (node) => `${JSON.stringify(node.data)}|${node.position.x},${node.position.y}|${node.selected === true}`),
+    [model, language, markers, armed, onAddAt, onNote],
+  );
   const [nodes, setNodes] = useState<Node[]>(derived);
-  useEffect(() => setNodes(derived), [derived]);
-  const edges = useMemo(() => flowEdges(model), [model]);
+  // A node keeps the size React Flow measured (otherwise it is hidden and measured again), and
+  // the cached object takes it too, so the next render can reuse it as it is.
+  useEffect(
+    () =>
+      setNodes((current) => {
+        const measured = new Map(current.map((node) => [node.id, node.measured]));
+        return derived.map((node) => {
+          const size = measured.get(node.id);
+          if (!size || node.measured) return node;
+          const sized = { ...node, measured: size };
+          const entry = nodeCache.current.get(node.id);
+          if (entry?.item === node) entry.item = sized;
+          return sized;
+        });
+      }),
+    [derived],
+  );
+  const edges = useMemo(() => stable(flowEdges(model), edgeCache.current, (edge) => edge.id, (edge) => `${edge.source}>${edge.target}|${String(edge.label ?? '')}|${edge.className ?? ''}`), [model]);
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
   const container = useRef<HTMLDivElement>(null);
   const { pictures } = props;
