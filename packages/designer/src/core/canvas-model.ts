@@ -22,6 +22,8 @@ export interface CanvasNode {
   readonly editable: boolean;
   readonly problems: number;
   readonly inWitness: boolean;
+  /** The case being simulated is at this node. */
+  readonly active: boolean;
 }
 
 export interface CanvasEdge {
@@ -105,7 +107,7 @@ function defaultPositions(template: PathwayTemplateData): Map<string, { x: numbe
 }
 
 /** What the canvas draws for a document after its check: lanes, nodes, edges, slots and notes. */
-export function canvasModel(document: DesignDocument, check: DesignCheck): CanvasModel {
+export function canvasModel(document: DesignDocument, check: DesignCheck, activeNodes: ReadonlySet<string> = new Set()): CanvasModel {
   const template = check.resolved;
   const lanes = practiceSteps.map((step, i): CanvasLane => {
     const stage = template?.stages?.find((s) => s.step === step);
@@ -136,6 +138,7 @@ export function canvasModel(document: DesignDocument, check: DesignCheck): Canva
       editable: mine(`nodes:${node.id}`),
       problems: problemCount.get(node.id) ?? 0,
       inWitness: witness.has(node.id),
+      active: activeNodes.has(node.id),
     };
   });
   const transitions = template.transitions.map((t): CanvasEdge => {

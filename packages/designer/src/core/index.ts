@@ -22,3 +22,5 @@ export { DesignerSession, checkOnce } from './session.js';
 export type { OpenDocument, SessionSnapshot } from './session.js';
 export { tidyUp } from './tidy-up.js';
 export type { LayoutEngine, LayoutGraph } from './tidy-up.js';
+export { Simulation } from './simulation.js';
+export type { SimulationCommand, SimulationReferral, SimulationStep } from './simulation.js';

@@ -17,6 +17,8 @@ import { Palette } from './palette.js';
 import { paletteItems, type PaletteItem } from './palette-items.js';
 import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer-props.js';
 import { ProblemsPanel } from './problems-panel.js';
+import { SimulationPanel } from './simulation-panel.js';
+import { parseTemplate } from '@pathways/core';
 import { PropertiesPanel } from './properties-panel.js';
 import { useSession } from './use-session.js';
 
@@ -40,7 +42,15 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const pictures = useRef<CanvasPictures | undefined>(undefined);
   const [handoutImage, setHandoutImage] = useState<string | undefined>();
   const active = snapshot.active;
-  const model = useMemo(() => (active ? canvasModel(active.document, active.check) : undefined), [active]);
+  const [simulating, setSimulating] = useState(false);
+  const [activeNodes, setActiveNodes] = useState<ReadonlySet<string>>(new Set());
+  const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined) : undefined), [active, simulating, activeNodes]);
+  // The pathway to simulate: the resolved document, parsed with its plugins (only when it has no errors).
+  const simulated = useMemo(() => {
+    if (!simulating || !active?.check.resolved || !active.check.publishable) return undefined;
+    const parsed = parseTemplate(active.check.resolved, { plugins });
+    return parsed.ok ? parsed.template : undefined;
+  }, [simulating, active, plugins]);
   const selectedNode = model?.nodes.find((n) => n.id === selected);
 
   const onAddAt = useCallback(
@@ -169,6 +179,9 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
         >
           Print handout
         </button>
+        <button type="button" disabled={!active} aria-pressed={simulating} data-testid="simulate" onClick={() => setSimulating(!simulating)}>
+          {simulating ? 'Stop simulating' : 'Simulate'}
+        </button>
         <button type="button" onClick={() => setQuery('')} disabled={!active}>
           {t('find', language)}
         </button>
@@ -254,6 +267,15 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             <p className="pw-empty">Open the national baseline or a variant from the library to start.</p>
           )}
           {active ? <ProblemsPanel check={active.check} language={language} markers={markers} onMarkers={setMarkers} onFocus={focusProblem} /> : null}
+          {simulating && active ? (
+            simulated ? (
+              <SimulationPanel key={`${active.key}:${active.document === undefined ? '' : simulated.id}`} pathway={simulated} plugins={plugins} onActive={setActiveNodes} />
+            ) : (
+              <p className="pw-simulation" role="status">
+                The pathway has errors: fix them to simulate a case on it.
+              </p>
+            )
+          ) : null}
         </main>
         {active && model ? (
           <PropertiesPanel

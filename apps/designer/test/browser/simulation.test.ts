@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { parseScenario, parseTemplate, resolve, runScenario } from '@pathways/core';
+import { nzBaselinePlugins, nzNationalBaseline } from '@pathways/templates';
+import { expect } from 'vitest';
+import { test } from './designer-test.js';
+
+// Simulating on the canvas (issue 13, first part): a fictional case on the Canterbury variant,
+// run on the real engine with the real plugins and a fake clock, to high risk; the advocate's first
+// contact due in Canterbury's 12 hours, shown in Pacific/Auckland time; the clock advanced past it
+// and the overdue escalation seen; the run saved as a scenario that the CLI's runner passes.
+
+test('simulates a case to high risk on Canterbury, sees the overdue escalation, and saves the run as a scenario', { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('open-canterbury-regional.json').click();
+  await page.getByTestId('node-chc/kaupapa-maori-service').waitFor();
+  await page.getByTestId('simulate').click();
+  await page.getByTestId('simulation').waitFor();
+  await expect.poll(() => page.getByTestId('node-intake').getAttribute('class')).toContain('pw-node--active');
+
+  await page.getByTestId('sim-command-risk.assessed').click();
+  await page.getByTestId('sim-form').getByLabel('personId').fill('person-aroha');
+  await page.getByTestId('sim-form').getByLabel('level').selectOption('high');
+  await page.getByTestId('sim-form').getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
+  const firstContact = page.getByTestId('sim-item-first-contact');
+  await expect.poll(() => firstContact.textContent()).toContain('specialist-victim-advocate');
+  // Sent one minute after the referral (08:31 on 4 May in Auckland): due 12 hours later, in Auckland time.
+  expect(await firstContact.textContent()).toContain('8:31');
+  expect(await firstContact.textContent()).toMatch(/pm/i);
+  await designer.screenshot('08-simulation-high-risk');
+
+  await page.getByTestId('sim-advance-to').fill('2026-05-04T20:40:00+12:00');
+  await page.getByTestId('sim-advance').click();
+  await expect.poll(() => page.getByTestId('sim-trace').textContent()).toContain('escalation work-item-overdue');
+  await expect.poll(() => firstContact.textContent()).toContain('overdue');
+  await designer.screenshot('09-simulation-overdue');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sim-save').click()]);
+  const scenario = parseScenario(await readFile((await download.path())!, 'utf8'));
+  if (!scenario.ok) throw new Error(JSON.stringify(scenario.problems));
+  const canterbury = JSON.parse(await readFile(new URL('../../../../examples/variants/valid/canterbury-regional.json', import.meta.url), 'utf8')) as unknown;
+  const resolved = resolve(nzNationalBaseline, [canterbury], { plugins: nzBaselinePlugins });
+  if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
+  const pathway = parseTemplate(resolved.template, { plugins: nzBaselinePlugins });
+  if (!pathway.ok) throw new Error('parse');
+  expect(runScenario(pathway.template, scenario.scenario).failures).toEqual([]);
+  expect(designer.consoleErrors).toEqual([]);
+});

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useState } from 'react';
+import { parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
+import { Simulation, type SimulationReferral } from '../core/simulation.js';
+import { downloadFile } from './picture-export.js';
+import { SchemaForm, type FieldSchema } from './schema-form.js';
+
+/** A fictional referral to simulate with. */
+export const fictionalReferral: SimulationReferral = {
+  caseId: 'case-simulated-0001',
+  openedAt: '2026-05-04T08:30:00+12:00',
+  persons: [],
+  episode: { episodeId: 'episode-0001', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: false },
+};
+
+/** An instant in the locality's zone, as a person there reads it. */
+function local(instant: string | undefined, timeZone: string): string {
+  if (!instant) return '—';
+  return new Intl.DateTimeFormat('en-NZ', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
+}
+
+/**
+ * Simulates a fictional case on the real compiled pathway: commands from those the case offers now
+ * (forms from their payload schemas), the clock fast-forwarded with every timer firing in the
+ * locality's zone, work items with their owners and due times, the trace with step back, and the
+ * run saved as a scenario file (or a scenario file replayed).
+ */
+export function SimulationPanel({ pathway, plugins, onActive }: { pathway: PathwayTemplate; plugins: readonly InstalledPlugin[]; onActive: (nodes: ReadonlySet<string>) => void }) {
+  const [simulation, setSimulation] = useState(() => new Simulation(pathway, plugins, fictionalReferral));
+  const [revision, setRevision] = useState(0);
+  const [chosen, setChosen] = useState<AllowedCommand | undefined>();
+  const [role, setRole] = useState('');
+  const [advanceTo, setAdvanceTo] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+  const zone = pathway.locality.timeZone;
+  // The simulation is mutable: `revision` counts its steps, so the view is read again after each.
+  const view = useMemo(() => {
+    void revision;
+    return simulation.view();
+  }, [simulation, revision]);
+  // Where the case is, drawn on the canvas from the start (and after a replay).
+  useEffect(() => onActive(new Set(simulation.view().active.map((node) => node.node))), [simulation, onActive]);
+  const changed = () => {
+    setRevision((n) => n + 1);
+    onActive(new Set(simulation.view().active.map((node) => node.node)));
+  };
+  const clock = simulation.clock;
+  return (
+    <section className="pw-simulation" aria-label="Simulation" data-testid="simulation">
+      <h2>Simulation (fictional case)</h2>
+      <p>
+        Clock: <strong data-testid="sim-clock">{local(clock, zone)}</strong> ({zone}) · Tier: <strong data-testid="sim-tier">{view.tier ?? 'not assessed'}</strong> · At:{' '}
+        <span data-testid="sim-active">{view.active.map((node) => node.node).join(', ')}</span>
+      </p>
+      {message ? (
+        <p role="alert" data-testid="sim-message">
+          {message}
+        </p>
+      ) : null}
+      <h3>Commands the case takes now</h3>
+      <div className="pw-sim-commands">
+        {view.allowedCommands.map((command) => (
+          <button key={command.type} type="button" aria-pressed={chosen?.type === command.type} onClick={() => setChosen(command)} data-testid={`sim-command-${command.type}`}>
+            {command.label}
+          </button>
+        ))}
+      </div>
+      {chosen ? (
+        <div data-testid="sim-form">
+          <h4>{chosen.label}</h4>
+          {chosen.roles ? (
+            <label>
+              As{' '}
+              <select value={role} onChange={(e) => setRole(e.currentTarget.value)} data-testid="sim-role">
+                <option value="">—</option>
+                {chosen.roles.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <SchemaForm
+            key={chosen.type}
+            idPrefix="sim"
+            schema={chosen.payloadSchema as FieldSchema}
+            values={{}}
+            onSubmit={(payload) => {
+              const result = simulation.send({ type: chosen.type, payload, ...(role ? { actorRole: role } : {}) });
+              setMessage(result.ok ? undefined : `${result.code}: ${result.message}`);
+              setChosen(undefined);
+              changed();
+            }}
+          />
+        </div>
+      ) : null}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (Number.isNaN(Date.parse(advanceTo))) {
+            setMessage('Give the instant to move the clock to, with its offset, e.g. 2026-05-05T09:00:00+12:00.');
+            return;
+          }
+          simulation.advance(advanceTo);
+          setMessage(undefined);
+          changed();
+        }}
+      >
+        <label>
+          Fast-forward to <input value={advanceTo} onChange={(e) => setAdvanceTo(e.currentTarget.value)} placeholder="2026-05-05T09:00:00+12:00" data-testid="sim-advance-to" />
+        </label>
+        <button type="submit" data-testid="sim-advance">
+          Advance the clock
+        </button>
+      </form>
+      <h3>Work items</h3>
+      <table data-testid="sim-work-items">
+        <thead>
+          <tr>
+            <th>Work</th>
+            <th>Owner</th>
+            <th>Due ({zone})</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.workItems
+            .filter((item) => item.status === 'open' || item.status === 'inProgress')
+            .map((item) => {
+              const overdue = item.due !== undefined && Date.parse(item.due) < Date.parse(clock);
+              return (
+                <tr key={item.id} data-testid={`sim-item-${item.workItemType}`}>
+                  <td>{item.workItemType}</td>
+                  <td>{item.ownerRole}</td>
+                  <td>{local(item.due, zone)}</td>
+                  <td className={overdue ? 'pw-overdue' : undefined}>{overdue ? 'overdue' : item.status}</td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+      <h3>Trace</h3>
+      <ol data-testid="sim-trace">
+        {simulation.steps.map((step, index) => (
+          <li key={index}>
+            {local(step.at, zone)}: {step.label}
+            {step.effects.filter((e) => e.type === 'escalation.raised').map((e) => ` ⟶ escalation ${(e as { rule: string }).rule}`)}
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        onClick={() => {
+          simulation.stepBack();
+          changed();
+        }}
+        disabled={simulation.steps.length <= 1}
+        data-testid="sim-step-back"
+      >
+        Step back
+      </button>
+      <button type="button" onClick={() => downloadFile('simulated-run.scenario.json', `${JSON.stringify(simulation.toScenario(`Simulated on ${pathway.id}@${pathway.version} (fictional)`), null, 2)}\n`)} data-testid="sim-save">
+        Save the run as a scenario
+      </button>
+      <label>
+        Replay a scenario file…{' '}
+        <input
+          type="file"
+          accept=".json"
+          data-testid="sim-open"
+          onChange={async (event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            input.value = '';
+            if (!file) return;
+            const scenario = parseScenario(await file.text());
+            if (!scenario.ok) {
+              setMessage(scenario.problems.map((p) => p.message).join(' '));
+              return;
+            }
+            const { id, expect: _expect, ...referral } = scenario.scenario.case;
+            const replay = new Simulation(pathway, plugins, { ...referral, caseId: id });
+            for (const step of scenario.scenario.steps) {
+              if ('command' in step) replay.send({ type: step.command.type, payload: step.command.payload ?? {}, at: step.command.at, actor: step.command.actor, ...(step.command.actorRole ? { actorRole: step.command.actorRole } : {}) });
+              else if ('advance' in step && 'to' in step.advance) replay.advance(step.advance.to);
+            }
+            setSimulation(replay);
+            setMessage(undefined);
+            setRevision((n) => n + 1);
+            onActive(new Set(replay.view().active.map((node) => node.node)));
+          }}
+        />
+      </label>
+    </section>
+  );
+}
