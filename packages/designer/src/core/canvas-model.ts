@@ -1,6 +1,7 @@
 import { practiceSteps, type PathwayTemplateData, type ProvenanceMap } from '@pathways/core';
 import type { DesignCheck } from './check-document.js';
 import type { DesignDocument, Layout } from './design-document.js';
+import type { DesignDiff } from './diff-view.js';
 
 /** Where an element comes from: the national baseline, the regional level, or the local one. */
 export type ProvenanceLevel = 'national' | 'regional' | 'local';
@@ -24,6 +25,8 @@ export interface CanvasNode {
   readonly inWitness: boolean;
   /** The case being simulated is at this node. */
   readonly active: boolean;
+  /** Against what the document builds on, when differences are shown. */
+  readonly change?: 'added' | 'changed' | 'removed';
 }
 
 export interface CanvasEdge {
@@ -35,6 +38,7 @@ export interface CanvasEdge {
   readonly locked: boolean;
   readonly provenance: ProvenanceLevel;
   readonly inWitness: boolean;
+  readonly change?: 'added' | 'changed';
 }
 
 /** An adjustment point drawn as a slot: local fragments are dropped only there. */
@@ -107,7 +111,7 @@ function defaultPositions(template: PathwayTemplateData): Map<string, { x: numbe
 }
 
 /** What the canvas draws for a document after its check: lanes, nodes, edges, slots and notes. */
-export function canvasModel(document: DesignDocument, check: DesignCheck, activeNodes: ReadonlySet<string> = new Set()): CanvasModel {
+export function canvasModel(document: DesignDocument, check: DesignCheck, activeNodes: ReadonlySet<string> = new Set(), differences?: DesignDiff): CanvasModel {
   const template = check.resolved;
   const lanes = practiceSteps.map((step, i): CanvasLane => {
     const stage = template?.stages?.find((s) => s.step === step);
@@ -139,8 +143,17 @@ export function canvasModel(document: DesignDocument, check: DesignCheck, active
       problems: problemCount.get(node.id) ?? 0,
       inWitness: witness.has(node.id),
       active: activeNodes.has(node.id),
+      ...(differences?.nodes.has(node.id) ? { change: differences.nodes.get(node.id)! } : {}),
     };
   });
+  // Removed nodes are drawn where they were, as ghosts: the diff overlaid on the canvas.
+  if (differences && differences.removedNodes.length > 0) {
+    const before = defaultPositions(differences.before);
+    for (const node of differences.removedNodes) {
+      const at = differences.before.layout?.nodes?.[node.id] ?? before.get(node.id) ?? { x: 0, y: 0 };
+      nodes.push({ id: `removed:${node.id}`, type: node.type, stage: node.stage, label: node.label as Record<string, string>, x: at.x, y: at.y, placed: false, governance: 'free', provenance: 'national', editable: false, problems: 0, inWitness: false, active: false, change: 'removed' });
+    }
+  }
   const transitions = template.transitions.map((t): CanvasEdge => {
     const from = template.nodes.find((n) => n.id === t.from) as Governed | undefined;
     return {
@@ -152,6 +165,7 @@ export function canvasModel(document: DesignDocument, check: DesignCheck, active
       locked: from?.governance?.mode === 'locked' || (t as Governed).governance?.mode === 'locked',
       provenance: provenanceOf(check.provenance, `transitions:${t.id}`, document),
       inWitness: witnessSteps.includes(`${t.from}→${t.to}`),
+      ...(differences?.transitions.has(t.id) ? { change: differences.transitions.get(t.id)! } : {}),
     };
   });
   // Escalation rules that route the case are drawn as their own kind of edge, from the rule to its target.

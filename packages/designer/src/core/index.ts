@@ -24,3 +24,5 @@ export { tidyUp } from './tidy-up.js';
 export type { LayoutEngine, LayoutGraph } from './tidy-up.js';
 export { Simulation } from './simulation.js';
 export type { SimulationCommand, SimulationReferral, SimulationStep } from './simulation.js';
+export { designDiff } from './diff-view.js';
+export type { DesignDiff } from './diff-view.js';

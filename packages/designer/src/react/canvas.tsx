@@ -58,7 +58,7 @@ function flowEdges(model: CanvasModel): Edge[] {
     source: edge.from,
     target: edge.to,
     ...(edge.label && edge.kind === 'transition' ? { label: edge.label } : {}),
-    className: ['pw-edge', `pw-edge--${edge.kind}`, `pw-edge--${edge.provenance}`, edge.inWitness ? 'pw-edge--witness' : ''].filter(Boolean).join(' '),
+    className: ['pw-edge', `pw-edge--${edge.kind}`, `pw-edge--${edge.provenance}`, edge.inWitness ? 'pw-edge--witness' : '', edge.change ? `pw-edge--${edge.change}` : ''].filter(Boolean).join(' '),
     markerEnd: { type: MarkerType.ArrowClosed },
     // Edges stay under every node, and their invisible hit area stays narrow, so a slot's
     // "Add here" is never covered by a line passing by.

@@ -1,6 +1,7 @@
 import type { PathwayTemplateData } from '@pathways/core';
 import type { DesignCheck } from '../core/check-document.js';
 import type { DesignDocument } from '../core/design-document.js';
+import type { DesignDiff } from '../core/diff-view.js';
 import { Icon } from './icons.js';
 import { labelOf, t } from './i18n.js';
 import type { InterfaceLanguage } from './pathway-designer-props.js';
@@ -24,7 +25,7 @@ function describeDue(due: unknown, template: PathwayTemplateData | undefined): s
  * block, the pathway as drawn, the six steps with their activities, owners and time limits, and
  * the legend. The browser's print to PDF makes the PDF.
  */
-export function Handout({ document, check, image, language }: { document: DesignDocument; check: DesignCheck; image?: string; language: InterfaceLanguage }) {
+export function Handout({ document, check, image, language, differences }: { document: DesignDocument; check: DesignCheck; image?: string; language: InterfaceLanguage; differences?: DesignDiff }) {
   const template = check.resolved;
   const title = labelOf((document.json.title as Record<string, string> | undefined) ?? (template?.title as Record<string, string> | undefined), language, document.name);
   const locality = (document.json.locality as { name?: string; id?: string } | undefined)?.name ?? (template?.jurisdiction ?? '');
@@ -83,6 +84,14 @@ export function Handout({ document, check, image, language }: { document: Design
           </table>
         </section>
       ))}
+      {differences ? (
+        <section className="pw-handout__diff" data-testid="handout-diff">
+          <h2>
+            What changed ({differences.from} → {differences.to})
+          </h2>
+          <pre>{differences.text}</pre>
+        </section>
+      ) : null}
       <section className="pw-handout__legend">
         <h2>Legend</h2>
         <ul>
@@ -99,6 +108,7 @@ export function Handout({ document, check, image, language }: { document: Design
           <li>
             <Icon name="warning" /> Problem marker: the check found something to fix here.
           </li>
+          {differences ? <li>Added (green), Changed (amber), Removed (red, dashed): against {differences.from}.</li> : null}
         </ul>
       </section>
     </section>

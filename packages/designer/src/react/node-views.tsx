@@ -17,7 +17,7 @@ const provenanceWord = { national: 'national', regional: 'regional', local: 'loc
 export function PathwayNodeView({ data, selected }: NodeProps<Node<PathwayNodeData, 'pathway'>>) {
   const { node, language, markers } = data;
   const label = labelOf(node.label, language, node.id);
-  const classes = ['pw-node', `pw-node--${node.provenance}`, node.governance === 'locked' ? 'pw-node--locked' : '', node.inWitness ? 'pw-node--witness' : '', node.active ? 'pw-node--active' : '', selected ? 'pw-node--selected' : ''].filter(Boolean).join(' ');
+  const classes = ['pw-node', `pw-node--${node.provenance}`, node.governance === 'locked' ? 'pw-node--locked' : '', node.inWitness ? 'pw-node--witness' : '', node.active ? 'pw-node--active' : '', node.change ? `pw-node--${node.change}` : '', selected ? 'pw-node--selected' : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} data-testid={`node-${node.id}`} data-node-id={node.id} title={node.governanceReason ?? label}>
       <Handle type="target" position={Position.Left} />
@@ -29,6 +29,11 @@ export function PathwayNodeView({ data, selected }: NodeProps<Node<PathwayNodeDa
           </span>
         ) : null}
         <span className={`pw-badge pw-badge--${node.provenance}`}>{t(provenanceWord[node.provenance], language)}</span>
+        {node.change ? (
+          <span className={`pw-badge pw-badge--${node.change}`} data-testid="change-marker">
+            {node.change === 'added' ? 'Added' : node.change === 'changed' ? 'Changed' : 'Removed'}
+          </span>
+        ) : null}
         {node.active ? (
           <span className="pw-badge pw-badge--active" data-testid="active-marker">
             <Icon name="bolt" /> Case here

@@ -18,6 +18,8 @@ import { paletteItems, type PaletteItem } from './palette-items.js';
 import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer-props.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { SimulationPanel } from './simulation-panel.js';
+import { DiffPanel } from './diff-panel.js';
+import { designDiff } from '../core/diff-view.js';
 import { parseTemplate } from '@pathways/core';
 import { PropertiesPanel } from './properties-panel.js';
 import { useSession } from './use-session.js';
@@ -44,7 +46,9 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const active = snapshot.active;
   const [simulating, setSimulating] = useState(false);
   const [activeNodes, setActiveNodes] = useState<ReadonlySet<string>>(new Set());
-  const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined) : undefined), [active, simulating, activeNodes]);
+  const [showDiff, setShowDiff] = useState(false);
+  const differences = useMemo(() => (showDiff && active ? designDiff(active.document, active.check) : undefined), [showDiff, active]);
+  const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined, differences) : undefined), [active, simulating, activeNodes, differences]);
   // The pathway to simulate: the resolved document, parsed with its plugins (only when it has no errors).
   const simulated = useMemo(() => {
     if (!simulating || !active?.check.resolved || !active.check.publishable) return undefined;
@@ -179,6 +183,9 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
         >
           Print handout
         </button>
+        <button type="button" disabled={!active} aria-pressed={showDiff} data-testid="show-diff" onClick={() => setShowDiff(!showDiff)}>
+          {showDiff ? 'Hide differences' : 'Differences'}
+        </button>
         <button type="button" disabled={!active} aria-pressed={simulating} data-testid="simulate" onClick={() => setSimulating(!simulating)}>
           {simulating ? 'Stop simulating' : 'Simulate'}
         </button>
@@ -225,7 +232,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
           {snapshot.notice}
         </div>
       ) : null}
-      {active ? <Handout document={active.document} check={active.check} language={language} {...(handoutImage ? { image: handoutImage } : {})} /> : null}
+      {active ? <Handout document={active.document} check={active.check} language={language} {...(handoutImage ? { image: handoutImage } : {})} {...(differences ? { differences } : {})} /> : null}
       <div className="pw-body">
         <div className="pw-side">
           <LibraryPanel session={session} library={library} language={language} canStartVariant={active !== undefined} />
@@ -267,6 +274,19 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             <p className="pw-empty">Open the national baseline or a variant from the library to start.</p>
           )}
           {active ? <ProblemsPanel check={active.check} language={language} markers={markers} onMarkers={setMarkers} onFocus={focusProblem} /> : null}
+          {differences ? (
+            <DiffPanel
+              differences={differences}
+              onFocus={(id) => {
+                setSelected(id);
+                setFocus(id);
+              }}
+            />
+          ) : showDiff && active ? (
+            <p className="pw-diff" role="status">
+              Nothing to compare with: a variant is compared with the level it extends, a baseline with its last published version.
+            </p>
+          ) : null}
           {simulating && active ? (
             simulated ? (
               <SimulationPanel key={`${active.key}:${active.document === undefined ? '' : simulated.id}`} pathway={simulated} plugins={plugins} onActive={setActiveNodes} />

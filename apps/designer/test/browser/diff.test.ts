@@ -1,0 +1,31 @@
+import { expect } from 'vitest';
+import { test } from './designer-test.js';
+
+// What changed, in pictures (issue 13, diff part): Canterbury against the baseline it extends,
+// marked on the canvas and listed as `pathways diff` lists it, and carried into the handout.
+
+test("shows Canterbury's differences from the baseline on the canvas, in a list and in the handout", { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('open-canterbury-regional.json').click();
+  await page.getByTestId('node-chc/kaupapa-maori-service').waitFor();
+  await page.getByTestId('show-diff').click();
+  const panel = page.getByTestId('diff-panel');
+  await panel.waitFor();
+  expect(await panel.textContent()).toContain('nz-national-baseline@3.0.0 → nz-canterbury@3.0.0');
+  expect(await panel.textContent()).toContain('+ added nodes chc/kaupapa-maori-service');
+  expect(await panel.textContent()).toContain('~ changed parameters firstContactHigh');
+  await expect.poll(() => page.getByTestId('node-chc/kaupapa-maori-service').getAttribute('class')).toContain('pw-node--added');
+  expect(await page.getByTestId('node-chc/kaupapa-maori-service').getByTestId('change-marker').textContent()).toBe('Added');
+  expect(await page.getByTestId('node-triage-listing').getAttribute('class')).not.toContain('pw-node--added');
+  await designer.screenshot('10-differences');
+
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByTestId('print-handout').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect.poll(() => page.getByTestId('handout-diff').textContent()).toContain('chc/kaupapa-maori-service');
+  await page.emulateMedia({ media: 'screen' });
+  expect(designer.consoleErrors).toEqual([]);
+});
