@@ -227,3 +227,12 @@ export function addFragmentChange(
   const staged = nodes.map((node) => ({ ...node, stage: point.stage }));
   return { ok: true, change: { op: 'addFragment', point: point.id, nodes: staged, transitions, entry, exit: { node: String(exit.id), ...(waits ? { on: event } : {}) }, ...(events.length + declared.length > 0 ? { events: [...events, ...declared] } : {}) } };
 }
+
+/** Drops one change of a variant (e.g. a rebase conflict resolved by giving the change up). */
+export function removeChange(document: DesignDocument, index: number): EditResult {
+  const changes = changesOf(document);
+  if (document.kind !== 'variant' || index < 0 || index >= changes.length) {
+    return { ok: false, refusal: { code: 'PWY_VARIANT_INVALID', message: `There is no change #${index + 1} to drop.`, hint: 'Choose a change listed in the rebase report.' } };
+  }
+  return judged(document, withChanges(document, changes.filter((_, i) => i !== index)));
+}

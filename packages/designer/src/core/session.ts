@@ -2,10 +2,12 @@ import { checkOnce } from './check-cache.js';
 import type { DesignCheck } from './check-document.js';
 import { copyFragment, pasteFragment, type Fragment } from './clipboard.js';
 import type { DesignDocument } from './design-document.js';
-import type { EditResult } from './edits.js';
+import { removeChange, type EditResult } from './edits.js';
 import { DesignHistory } from './history.js';
 import { newVariant, type NewVariantOptions } from './new-variant.js';
 import { openDocument, type DesignFile, type DesignLibrary } from './open-document.js';
+import { rebaseDocument } from './rebase-view.js';
+import type { RebaseOutcome } from '@pathways/core';
 import type { Refusal } from './refusals.js';
 
 /** One open document and its history. */
@@ -32,6 +34,8 @@ export interface SessionSnapshot {
   readonly notice?: string;
   /** How many steps are copied, ready to paste into any open document. */
   readonly clipboard?: number;
+  /** The rebase report of the active document, when it was made by a rebase. */
+  readonly rebase?: { readonly from: string; readonly to: string; readonly outcomes: readonly RebaseOutcome[] };
 }
 
 export { checkOnce } from './check-cache.js';
@@ -50,6 +54,7 @@ export class DesignerSession {
   private readonly listeners = new Set<() => void>();
   private counter = 0;
   private clipboard: Fragment | undefined;
+  private readonly rebases = new Map<string, { readonly from: string; readonly to: string; readonly outcomes: readonly RebaseOutcome[] }>();
 
   constructor(private readonly library: DesignLibrary) {}
 
@@ -120,6 +125,43 @@ export class DesignerSession {
     }
     this.refusal = undefined;
     if (next.document !== active.history.current) active.history.push(next.document, label);
+    this.publish();
+    return true;
+  }
+
+  /**
+   * Rebases the active variant onto another open baseline (by tab key) or a library file: the
+   * result opens in a new tab over the new baseline, with the report of every change.
+   */
+  rebaseActive(onto: { readonly key?: string; readonly file?: DesignFile }): boolean {
+    const active = this.activeEntry();
+    if (!active) return false;
+    const target = onto.key ? this.open.find((entry) => entry.key === onto.key)?.history.current.json : onto.file ? (JSON.parse(onto.file.text) as Record<string, unknown>) : undefined;
+    if (!target) return false;
+    const result = rebaseDocument(active.history.current, target);
+    if (!result.ok) {
+      this.notice = result.message;
+      this.publish();
+      return false;
+    }
+    const from = active.history.current.parent!.chain[0]!;
+    this.add(result.rebased.document);
+    this.rebases.set(this.activeKey!, { from, to: result.rebased.document.parent!.chain[0]!, outcomes: result.rebased.outcomes });
+    this.publish();
+    return true;
+  }
+
+  /**
+   * Resolves a rebase conflict by dropping its change: one undoable edit, and the report follows
+   * (the outcome goes, the later changes are numbered down).
+   */
+  dropRebasedChange(change: number): boolean {
+    const key = this.activeKey;
+    const report = key ? this.rebases.get(key) : undefined;
+    if (!key || !report) return false;
+    if (!this.edit(`drop change #${change + 1}`, (document) => removeChange(document, change))) return false;
+    const outcomes = report.outcomes.filter((o) => o.change !== change).map((o) => (o.change > change ? { ...o, change: o.change - 1 } : o));
+    this.rebases.set(key, { ...report, outcomes });
     this.publish();
     return true;
   }
@@ -195,6 +237,7 @@ export class DesignerSession {
       ...(this.refusal ? { refusal: this.refusal } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
       ...(this.clipboard ? { clipboard: this.clipboard.nodes.length } : {}),
+      ...(active && this.rebases.has(active.key) ? { rebase: this.rebases.get(active.key)! } : {}),
     };
     for (const listener of this.listeners) listener();
   }

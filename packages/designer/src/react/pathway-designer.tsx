@@ -19,6 +19,7 @@ import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer
 import { ProblemsPanel } from './problems-panel.js';
 import { SimulationPanel } from './simulation-panel.js';
 import { DiffPanel } from './diff-panel.js';
+import { RebasePanel } from './rebase-panel.js';
 import { designDiff } from '../core/diff-view.js';
 import { parseTemplate } from '@pathways/core';
 import { PropertiesPanel } from './properties-panel.js';
@@ -244,6 +245,41 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
               </button>
             </section>
           ) : null}
+          {active?.document.kind === 'variant' ? (
+            <form
+              className="pw-rebase"
+              aria-label="Rebase"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const choice = String(new FormData(event.currentTarget).get('onto') ?? '');
+                const [kind, value] = choice.split(':');
+                if (kind === 'tab') session.rebaseActive({ key: value! });
+                const file = library.find((candidate) => candidate.name === value);
+                if (kind === 'file' && file) session.rebaseActive({ file });
+              }}
+            >
+              <h3>Rebase onto another baseline version</h3>
+              <select name="onto" data-testid="rebase-onto">
+                {snapshot.documents
+                  .filter((doc) => doc.kind === 'baseline')
+                  .map((doc) => (
+                    <option key={doc.key} value={`tab:${doc.key}`}>
+                      open: {doc.name}
+                    </option>
+                  ))}
+                {library
+                  .filter((file) => /"kind"\s*:\s*"baseline"/.test(file.text))
+                  .map((file) => (
+                    <option key={file.name} value={`file:${file.name}`}>
+                      library: {file.name}
+                    </option>
+                  ))}
+              </select>
+              <button type="submit" data-testid="rebase">
+                Rebase
+              </button>
+            </form>
+          ) : null}
           {active && selection.length > 0 ? (
             <button type="button" onClick={() => session.copy(selection)} data-testid="copy">
               Copy {selection.length} selected
@@ -274,6 +310,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             <p className="pw-empty">Open the national baseline or a variant from the library to start.</p>
           )}
           {active ? <ProblemsPanel check={active.check} language={language} markers={markers} onMarkers={setMarkers} onFocus={focusProblem} /> : null}
+          {snapshot.rebase ? <RebasePanel report={snapshot.rebase} onDrop={(change) => session.dropRebasedChange(change)} /> : null}
           {differences ? (
             <DiffPanel
               differences={differences}
