@@ -47,3 +47,22 @@ test('simulates a case to high risk on Canterbury, sees the overdue escalation, 
   expect(runScenario(pathway.template, scenario.scenario).failures).toEqual([]);
   expect(designer.consoleErrors).toEqual([]);
 });
+
+test('walks through a saved scenario step by step, pausing at its notes', { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('node-intake').waitFor();
+  await page.getByTestId('simulate').click();
+  const scenario = await readFile(new URL('../../../../packages/templates/scenarios/dash-14-visible-high-risk.json', import.meta.url));
+  await page.getByTestId('sim-walk-open').setInputFiles({ name: 'dash-14-visible-high-risk.json', mimeType: 'application/json', buffer: scenario });
+  const walk = page.getByTestId('sim-walk');
+  await expect.poll(() => walk.textContent()).toContain('step 0 of 7');
+  await page.getByTestId('sim-walk-next').click();
+  await expect.poll(() => walk.textContent()).toContain('step 1 of 7');
+  await page.getByTestId('sim-walk-play').click();
+  await expect.poll(() => page.getByTestId('sim-walk-note').textContent()).toContain('Thirteen plain yes answers and stalking: 14, visible high risk');
+  expect(await walk.textContent()).toContain('step 4 of 7');
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
+  await designer.screenshot('12-walk-through');
+  expect(designer.consoleErrors).toEqual([]);
+});

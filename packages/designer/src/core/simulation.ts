@@ -1,4 +1,4 @@
-import { CaseHistory, createEngine, type CaseEngine, type CaseRecord, type CaseView, type Effect, type InstalledPlugin, type PathwayTemplate, type ScenarioInput } from '@pathways/core';
+import { addTimeSpan, CaseHistory, createEngine, type CaseEngine, type CaseRecord, type CaseView, type Effect, type InstalledPlugin, type PathwayTemplate, type ScenarioInput } from '@pathways/core';
 
 /** A fictional referral the simulation opens its case with. */
 export type SimulationReferral = Parameters<CaseEngine['startCase']>[0];
@@ -96,14 +96,19 @@ export class Simulation {
   advance(to: string): readonly Effect[] {
     let record = this.record;
     const effects: Effect[] = [];
+    // The engine compares instants in UTC: an instant written with its local offset is converted first.
+    const until = new Date(to).toISOString();
     for (;;) {
-      const [next] = this.engine.dueTimers(record, to);
+      const [next] = this.engine.dueTimers(record, until);
       if (!next) break;
       const fired = this.engine.fireTimer(record, next.timerId);
       if (fired.kind !== 'applied') break;
       record = fired.record;
       effects.push(...fired.effects);
     }
+    // The case's clock moves to the instant, as the scenario runner moves it: later commands and
+    // durations count from there.
+    if (Date.parse(until) > Date.parse(record.clock)) record = { ...record, clock: until };
     this.trace.push({ kind: 'advance', label: `clock → ${to}`, at: to, record, effects, to });
     return effects;
   }
@@ -152,4 +157,22 @@ export class Simulation {
 
 function pick(value: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((key) => value[key] !== undefined && value[key] !== null).map((key) => [key, value[key]]));
+}
+
+/** A scenario step as the walk-through applies it: a command or a clock advance, with its note. */
+export type WalkStep = ScenarioInput['steps'][number];
+
+/**
+ * Applies one scenario step to a simulation (a command, or the clock advanced to an instant or by a
+ * duration), as `pathways simulate` would. Retrying an incident is not part of a walk-through.
+ */
+export function applyScenarioStep(simulation: Simulation, step: WalkStep): void {
+  if ('command' in step) {
+    const command = step.command;
+    simulation.send({ type: command.type, payload: command.payload ?? {}, ...(command.at ? { at: command.at } : {}), ...(command.actor ? { actor: command.actor } : {}), ...(command.actorRole ? { actorRole: command.actorRole } : {}) });
+  } else if ('advance' in step) {
+    const advance = step.advance;
+    // A duration is counted as the CLI counts it: in the locality's zone and calendar.
+    simulation.advance('to' in advance ? advance.to : addTimeSpan(simulation.record.clock, advance.by, simulation.pathway.locality));
+  }
 }

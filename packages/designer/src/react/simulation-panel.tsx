@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
-import { Simulation, type SimulationReferral } from '../core/simulation.js';
+import { applyScenarioStep, Simulation, type SimulationReferral, type WalkStep } from '../core/simulation.js';
 import { downloadFile } from './picture-export.js';
 import { SchemaForm, type FieldSchema } from './schema-form.js';
 
@@ -31,6 +31,8 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
   const [role, setRole] = useState('');
   const [advanceTo, setAdvanceTo] = useState('');
   const [message, setMessage] = useState<string | undefined>();
+  // A walk-through: a saved run replayed one step at a time, pausing at each note, to present it.
+  const [walk, setWalk] = useState<{ readonly title: string; readonly steps: readonly WalkStep[]; readonly index: number } | undefined>();
   const zone = pathway.locality.timeZone;
   // The simulation is mutable: `revision` counts its steps, so the view is read again after each.
   const view = useMemo(() => {
@@ -162,6 +164,80 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
       <button type="button" onClick={() => downloadFile('simulated-run.scenario.json', `${JSON.stringify(simulation.toScenario(`Simulated on ${pathway.id}@${pathway.version} (fictional)`), null, 2)}\n`)} data-testid="sim-save">
         Save the run as a scenario
       </button>
+      <label>
+        Walk through a scenario file…{' '}
+        <input
+          type="file"
+          accept=".json"
+          data-testid="sim-walk-open"
+          onChange={async (event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            input.value = '';
+            if (!file) return;
+            const scenario = parseScenario(await file.text());
+            if (!scenario.ok) {
+              setMessage(scenario.problems.map((p) => p.message).join(' '));
+              return;
+            }
+            const { id, expect: _expect, ...referral } = scenario.scenario.case;
+            setSimulation(new Simulation(pathway, plugins, { ...referral, caseId: id }));
+            setWalk({ title: scenario.scenario.title, steps: scenario.scenario.steps as readonly WalkStep[], index: 0 });
+            setMessage(undefined);
+            setRevision((n) => n + 1);
+          }}
+        />
+      </label>
+      {walk ? (
+        <div className="pw-walk" data-testid="sim-walk" aria-live="polite">
+          <h3>
+            {walk.title}: step {walk.index} of {walk.steps.length}
+          </h3>
+          <p className="pw-walk__note" data-testid="sim-walk-note">
+            {walk.index > 0 ? ((walk.steps[walk.index - 1] as { note?: string }).note ?? (walk.steps[walk.index - 1] as { command?: { type: string } }).command?.type ?? 'clock advanced') : 'Ready: the case is open.'}
+          </p>
+          <button
+            type="button"
+            disabled={walk.index === 0}
+            onClick={() => {
+              simulation.stepBack();
+              setWalk({ ...walk, index: walk.index - 1 });
+              changed();
+            }}
+          >
+            Back
+          </button>
+          <button
+            type="button"
+            disabled={walk.index >= walk.steps.length}
+            data-testid="sim-walk-next"
+            onClick={() => {
+              applyScenarioStep(simulation, walk.steps[walk.index]!);
+              setWalk({ ...walk, index: walk.index + 1 });
+              changed();
+            }}
+          >
+            Next step
+          </button>
+          <button
+            type="button"
+            disabled={walk.index >= walk.steps.length}
+            data-testid="sim-walk-play"
+            onClick={() => {
+              // Plays on until a step with a note (a pause point) has been shown, or the end.
+              let index = walk.index;
+              do {
+                applyScenarioStep(simulation, walk.steps[index]!);
+                index += 1;
+              } while (index < walk.steps.length && (walk.steps[index - 1] as { note?: string }).note === undefined);
+              setWalk({ ...walk, index });
+              changed();
+            }}
+          >
+            Play to the next note
+          </button>
+        </div>
+      ) : null}
       <label>
         Replay a scenario file…{' '}
         <input
