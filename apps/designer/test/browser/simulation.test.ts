@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseScenario, parseTemplate, resolve, runScenario } from '@pathways/core';
+import { dashItems } from '@pathways/plugin-risk-tools';
 import { nzBaselinePlugins, nzNationalBaseline } from '@pathways/templates';
 import { expect } from 'vitest';
 import { test } from './designer-test.js';
@@ -64,5 +65,26 @@ test('walks through a saved scenario step by step, pausing at its notes', { time
   expect(await walk.textContent()).toContain('step 4 of 7');
   await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   await designer.screenshot('12-walk-through');
+  expect(designer.consoleErrors).toEqual([]);
+});
+
+test('answers a risk tool questionnaire in the simulator and sees the score and band', { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('node-intake').waitFor();
+  await page.getByTestId('simulate').click();
+  await page.getByTestId('sim-command-riskTool.completed').click();
+  const form = page.getByTestId('sim-risk-form');
+  await page.getByTestId('sim-risk-tool').selectOption('risk-tools/dash');
+  // Topic labels only (never licensed wording): fourteen yes answers, visible high risk.
+  const plain = Object.keys(dashItems).filter((code) => code !== 'stalking' && code !== 'othersThreatening');
+  for (const [index, code] of Object.keys(dashItems).entries()) {
+    await form.locator(`#answers-${code}`).selectOption(plain.indexOf(code) >= 0 && plain.indexOf(code) < 14 ? 'yes' : 'no');
+    if (index === 0) expect(await form.locator(`label[for="answers-${code}"]`).textContent()).toBe('Current injuries *');
+  }
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByTestId('sim-message').textContent()).toBe('Scored 14: high → level high');
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
+  await designer.screenshot('13-risk-tool-in-simulation');
   expect(designer.consoleErrors).toEqual([]);
 });

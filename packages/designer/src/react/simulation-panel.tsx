@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
 import { applyScenarioStep, Simulation, type SimulationReferral, type WalkStep } from '../core/simulation.js';
 import { downloadFile } from './picture-export.js';
+import { RiskToolForm } from './risk-tool-form.js';
 import { SchemaForm, type FieldSchema } from './schema-form.js';
 
 /** A fictional referral to simulate with. */
@@ -54,7 +55,7 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
         <span data-testid="sim-active">{view.active.map((node) => node.node).join(', ')}</span>
       </p>
       {message ? (
-        <p role="alert" data-testid="sim-message">
+        <p role="status" data-testid="sim-message">
           {message}
         </p>
       ) : null}
@@ -82,6 +83,18 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
               </select>
             </label>
           ) : null}
+          {chosen.type === 'riskTool.completed' ? (
+            <RiskToolForm
+              plugins={plugins}
+              onSubmit={(payload) => {
+                const result = simulation.send({ type: chosen.type, payload, ...(role ? { actorRole: role } : {}) });
+                const assessed = result.ok ? (result.effects.find((e) => e.type === 'assessment.recorded') as { score?: number | null; scoreLevel?: string | null; level?: string | null } | undefined) : undefined;
+                setMessage(result.ok ? (assessed ? `Scored ${String(assessed.score ?? 'nothing (no level)')}: ${assessed.scoreLevel ?? 'no band'} → level ${assessed.level ?? 'none'}` : undefined) : `${result.code}: ${result.message}`);
+                setChosen(undefined);
+                changed();
+              }}
+            />
+          ) : (
           <SchemaForm
             key={chosen.type}
             idPrefix="sim"
@@ -94,6 +107,7 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
               changed();
             }}
           />
+          )}
         </div>
       ) : null}
       <form
