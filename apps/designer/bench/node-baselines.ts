@@ -1,7 +1,8 @@
 // The same work without a browser, measured in Node in the same run: the core check the designer
 // runs on each document state (`validateTemplate` in baseline mode, `checkVariant` in variant
 // mode), the designer's framework-free session doing the same edit (no React, no DOM), and the
-// ELK layout of "Tidy up" on the main thread. The browser's figures are printed as ratios to these.
+// ELK layout of "Tidy up" on the main thread. Printed beside the browser's absolute times for
+// reference: our own code run without a browser, so never a ratio.
 import { checkVariant, validateTemplate, type InstalledPlugin } from '@pathways/core';
 import { DesignerSession, canvasModel, setParameter, tidyUp, type DesignDocument, type LayoutEngine } from '@pathways/designer/core';
 import ELK from 'elkjs/lib/elk.bundled.js';

@@ -8,6 +8,8 @@ import { test } from './designer-test.js';
 // a PDF, each with the lock badges and the edges exactly as on screen (html-to-image is known to
 // drop React Flow's edges in Chrome: the PNG's pixels are counted to prove they are there).
 
+// The exported files are kept as artifacts for people to look at (never read back or compared: the
+// assertions are on what was downloaded, above each write).
 const artifacts = fileURLToPath(new URL('../artifacts', import.meta.url));
 
 test('exports the pathway as SVG, PNG and a printable PDF handout, locks and edges included', { timeout: 90_000 }, async ({ designer }) => {

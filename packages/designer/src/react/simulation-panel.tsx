@@ -40,6 +40,19 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
     void revision;
     return simulation.view();
   }, [simulation, revision]);
+  /** Reads a scenario file chosen in `input` and opens its case on this pathway; says what is wrong with it otherwise. */
+  const openScenario = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return undefined;
+    const scenario = parseScenario(await file.text());
+    if (!scenario.ok) {
+      setMessage(`${file.name}: ${scenario.problems.map((p) => p.message).join(' ')}`);
+      return undefined;
+    }
+    const { id, expect: _expect, ...referral } = scenario.scenario.case;
+    return { scenario: scenario.scenario, simulation: new Simulation(pathway, plugins, { ...referral, caseId: id }) };
+  };
   // Where the case is, drawn on the canvas from the start (and after a replay).
   useEffect(() => onActive(new Set(simulation.view().active.map((node) => node.node))), [simulation, onActive]);
   const changed = () => {
@@ -185,18 +198,10 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
           accept=".json"
           data-testid="sim-walk-open"
           onChange={async (event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            input.value = '';
-            if (!file) return;
-            const scenario = parseScenario(await file.text());
-            if (!scenario.ok) {
-              setMessage(scenario.problems.map((p) => p.message).join(' '));
-              return;
-            }
-            const { id, expect: _expect, ...referral } = scenario.scenario.case;
-            setSimulation(new Simulation(pathway, plugins, { ...referral, caseId: id }));
-            setWalk({ title: scenario.scenario.title, steps: scenario.scenario.steps as readonly WalkStep[], index: 0 });
+            const opened = await openScenario(event.currentTarget);
+            if (!opened) return;
+            setSimulation(opened.simulation);
+            setWalk({ title: opened.scenario.title, steps: opened.scenario.steps as readonly WalkStep[], index: 0 });
             setMessage(undefined);
             setRevision((n) => n + 1);
           }}
@@ -259,25 +264,13 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
           accept=".json"
           data-testid="sim-open"
           onChange={async (event) => {
-            const input = event.currentTarget;
-            const file = input.files?.[0];
-            input.value = '';
-            if (!file) return;
-            const scenario = parseScenario(await file.text());
-            if (!scenario.ok) {
-              setMessage(scenario.problems.map((p) => p.message).join(' '));
-              return;
-            }
-            const { id, expect: _expect, ...referral } = scenario.scenario.case;
-            const replay = new Simulation(pathway, plugins, { ...referral, caseId: id });
-            for (const step of scenario.scenario.steps) {
-              if ('command' in step) replay.send({ type: step.command.type, payload: step.command.payload ?? {}, at: step.command.at, actor: step.command.actor, ...(step.command.actorRole ? { actorRole: step.command.actorRole } : {}) });
-              else if ('advance' in step && 'to' in step.advance) replay.advance(step.advance.to);
-            }
-            setSimulation(replay);
+            const opened = await openScenario(event.currentTarget);
+            if (!opened) return;
+            for (const step of opened.scenario.steps) applyScenarioStep(opened.simulation, step);
+            setSimulation(opened.simulation);
+            setWalk(undefined);
             setMessage(undefined);
             setRevision((n) => n + 1);
-            onActive(new Set(replay.view().active.map((node) => node.node)));
           }}
         />
       </label>
