@@ -65,6 +65,15 @@ test('walks through a saved scenario step by step, pausing at its notes', { time
   expect(await walk.textContent()).toContain('step 4 of 7');
   await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   await designer.screenshot('12-walk-through');
+
+  // A file that is not a scenario: the message says what, where and how to fix; the walk-through stays.
+  const broken = JSON.parse(scenario.toString('utf8')) as { steps: { command: { at: unknown } }[] };
+  broken.steps[2]!.command.at = 'next Tuesday';
+  await page.getByTestId('sim-walk-open').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect.poll(() => page.getByTestId('sim-message').textContent()).toContain('broken.json: PWY_SCENARIO_INVALID at steps[2].command.at: The text "next Tuesday" is not an ISO 8601 instant');
+  expect(await page.getByTestId('sim-message').textContent()).toContain('Fix: ');
+  expect(await walk.textContent()).toContain('step 4 of 7');
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   expect(designer.consoleErrors).toEqual([]);
 });
 

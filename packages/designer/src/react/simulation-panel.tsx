@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
+import { formatPath, parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
 import { applyScenarioStep, Simulation, type SimulationReferral, type WalkStep } from '../core/simulation.js';
 import { downloadFile } from './picture-export.js';
 import { RiskToolForm } from './risk-tool-form.js';
@@ -47,7 +47,8 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
     if (!file) return undefined;
     const scenario = parseScenario(await file.text());
     if (!scenario.ok) {
-      setMessage(`${file.name}: ${scenario.problems.map((p) => p.message).join(' ')}`);
+      // What, where and how to fix, as the CLI prints a scenario's problems; the run on screen is kept.
+      setMessage(`${file.name}: ${scenario.problems.map((p) => `${p.code} at ${formatPath(p.path)}: ${p.message} Fix: ${p.hint}`).join(' ')}`);
       return undefined;
     }
     const { id, expect: _expect, ...referral } = scenario.scenario.case;
