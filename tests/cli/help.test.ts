@@ -5,7 +5,7 @@ import { runCli } from './run-cli.js';
 // on the line; the overview (pathways --help) lists the same synopses, from the same entries.
 const commands = {
   validate: { options: ['--json'], exits: [0, 1, 2] },
-  simulate: { options: ['--scenario <scenario.json>', '--json'], exits: [0, 1, 2] },
+  simulate: { options: ['--scenario <scenario.json>', '--inspect', '--inspect-port <port>', '--inspect-url <ws-url>', '--json'], exits: [0, 1, 2] },
   check: { options: ['--json'], exits: [0, 1, 2] },
   resolve: { options: ['--provenance', '--json'], exits: [0, 1, 2] },
   diff: { options: ['--variant <variant.json>...', '--json'], exits: [0, 2] },

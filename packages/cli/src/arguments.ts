@@ -16,14 +16,29 @@ export const validateArgs = {
   schema: z.strictObject({ positionals: z.tuple([z.string().min(1, 'a template file is required')]), json: z.boolean(), config }),
 };
 
+const inspectPort = z
+  .string()
+  .regex(/^\d{1,5}$/, 'give a port number, such as 8080 (0 picks a free one)')
+  .transform(Number)
+  .refine((port) => port <= 65_535, 'a port is at most 65535');
+const inspectUrl = z
+  .string()
+  .refine((text) => URL.canParse(text) && ['ws:', 'wss:'].includes(new URL(text).protocol), 'give a WebSocket address, such as ws://127.0.0.1:8080');
+
 export const simulateArgs = {
-  options: { ...common, scenario: { type: 'string' } } satisfies OptionTable,
-  schema: z.strictObject({
-    positionals: z.tuple([z.string().min(1, 'a template file is required')]),
-    scenario: z.string({ error: 'the --scenario <file> option is required' }).min(1),
-    json: z.boolean(),
-    config,
-  }),
+  options: { ...common, scenario: { type: 'string' }, inspect: { type: 'boolean', default: false }, 'inspect-port': { type: 'string' }, 'inspect-url': { type: 'string' } } satisfies OptionTable,
+  schema: z
+    .strictObject({
+      positionals: z.tuple([z.string().min(1, 'a template file is required')]),
+      scenario: z.string({ error: 'the --scenario <file> option is required' }).min(1),
+      inspect: z.boolean(),
+      'inspect-port': inspectPort.optional(),
+      'inspect-url': inspectUrl.optional(),
+      json: z.boolean(),
+      config,
+    })
+    .refine((args) => !(args.inspect && args['inspect-url'] !== undefined), { message: 'give --inspect (a relay here) or --inspect-url (a relay already running), not both', path: ['inspect-url'] })
+    .refine((args) => args['inspect-port'] === undefined || args.inspect, { message: '--inspect-port goes with --inspect', path: ['inspect-port'] }),
 };
 
 const chain = z.array(file('a file name')).min(2, 'a baseline file and at least one variant file are required');

@@ -20,5 +20,9 @@ if (argv[0] === '--version' || argv[0] === '-v') {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    untilInterrupted: () => new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
   }, version);
 }

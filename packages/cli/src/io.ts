@@ -10,6 +10,11 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Directory relative paths are resolved against. */
   readonly cwd: string;
+  /**
+   * Resolves when the user stops the command (Ctrl-C); a command that serves something
+   * (`simulate --inspect`) serves until then. Without it, such a command stops when its work is done.
+   */
+  readonly untilInterrupted?: () => Promise<void>;
 }
 
 /** Exit codes shared by every command. */

@@ -33,7 +33,18 @@ function command<S extends z.ZodType>(spec: { options: OptionTable; schema: S },
 // Keyed like usage.ts's help entries, so a command without help (or help without a command) does not compile.
 const commands: Readonly<Record<CommandName, Command>> = {
   validate: command(validateArgs, (args, io) => validateCommand({ file: args.positionals[0], json: args.json, config: args.config }, io)),
-  simulate: command(simulateArgs, (args, io) => simulateCommand({ template: args.positionals[0], scenario: args.scenario, json: args.json, config: args.config }, io)),
+  simulate: command(simulateArgs, (args, io) =>
+    simulateCommand(
+      {
+        template: args.positionals[0],
+        scenario: args.scenario,
+        json: args.json,
+        config: args.config,
+        inspect: args.inspect ? { relay: { port: args['inspect-port'] ?? 8080 } } : args['inspect-url'] !== undefined ? { url: args['inspect-url'] } : undefined,
+      },
+      io,
+    ),
+  ),
   check: command(checkArgs, ({ positionals: [baseline, ...variants], json, config }, io) => checkCommand({ baseline: baseline!, variants, json, config }, io)),
   resolve: command(resolveArgs, ({ positionals: [baseline, ...variants], provenance, json, config }, io) => resolveCommand({ baseline: baseline!, variants, provenance, json, config }, io)),
   diff: command(diffArgs, ({ positionals: [from, to], variant, json, config }, io) => diffCommand(variant ? { from: from!, variants: variant, json, config } : { from: from!, to: to!, json, config }, io)),

@@ -66,16 +66,19 @@ const validate: CommandHelp<typeof validateArgs.options> = {
 };
 
 const simulate: CommandHelp<typeof simulateArgs.options> = {
-  synopsis: ['simulate <template.json> --scenario <scenario.json> [--json]'],
+  synopsis: ['simulate <template.json> --scenario <scenario.json> [--inspect [--inspect-port <port>] | --inspect-url <ws-url>] [--json]'],
   summary: ['Run a scenario on the engine and print the trace (states, practice step, effects).'],
   options: {
     scenario: { value: '<scenario.json>', text: 'The scenario to run: its commands, clock advances and expectations (required).' },
+    inspect: { text: "Send the run to Stately's inspector: starts a relay on 127.0.0.1 and prints the page to open; Ctrl-C stops it." },
+    'inspect-port': { value: '<port>', text: 'The relay\'s port with --inspect (default 8080; 0 picks a free one).' },
+    'inspect-url': { value: '<ws-url>', text: 'Send the run to a relay already running (another --inspect, or Stately\'s inspector server); unreachable is a warning.' },
     json: json('the whole report { title, passed, trace, failures, final }'),
   },
   exits: [
     { code: 0, brief: 'every expectation met' },
     { code: 1, brief: 'an expectation failed' },
-    unusable(),
+    unusable('the inspector port is taken'),
   ],
   example: {
     text: 'Run a worked scenario on the national baseline:',

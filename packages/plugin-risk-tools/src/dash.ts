@@ -1,5 +1,6 @@
 import type { Parameter, RiskToolDefinition } from '@pathways/core';
 import type { z } from 'zod';
+import { askedWhenYes, checkFollowUp, type FollowUpSet } from './follow-up-sets.js';
 import { countYes, itemsObject, yesNoNotKnown } from './items.js';
 import { thresholdParameter, tierParameter } from './parameters.js';
 import { docsPage, parameterRef } from './plugin-name.js';
@@ -65,18 +66,9 @@ export const dashHonourBasedItems = {
 const stalkingFollowUp = itemsObject(dashStalkingItems, yesNoNotKnown);
 const honourBasedFollowUp = itemsObject(dashHonourBasedItems, yesNoNotKnown);
 
-/**
- * A follow-up set is required when its trigger item is `yes`, and refused otherwise. (The engine
- * reports the message after a description of the value found, e.g. "Nothing is given for …".)
- */
-function checkFollowUp(ctx: z.RefinementCtx, set: { field: string; name: string; trigger: DashItem; size: number }, triggerAnswer: string, given: boolean): void {
-  const { field, name, trigger, size } = set;
-  if (triggerAnswer === 'yes' && !given) {
-    ctx.addIssue({ code: 'custom', path: [field], message: `is given for the ${name} follow-up set (${field}), which is required when ${trigger} is yes: answer its ${size} topics (yes, no or not-known)` });
-  } else if (triggerAnswer !== 'yes' && given) {
-    ctx.addIssue({ code: 'custom', path: [field], message: `is given for the ${name} follow-up set (${field}), which is answered only when ${trigger} is yes, and it is ${triggerAnswer}: answer ${trigger} yes, or leave the set out` });
-  }
-}
+/** The follow-up sets, each asked by one of the 24 items. */
+const stalkingSet = { field: 'stalkingFollowUp', name: 'stalking', trigger: 'stalking', size: Object.keys(dashStalkingItems).length } as const satisfies FollowUpSet & { trigger: DashItem };
+const honourBasedSet = { field: 'honourBasedFollowUp', name: "'honour'-based violence", trigger: 'othersThreatening', size: Object.keys(dashHonourBasedItems).length } as const satisfies FollowUpSet & { trigger: DashItem };
 
 /**
  * The answers: each of the 24 items `yes`, `no` or `not-known`, and the follow-up sets their
@@ -90,11 +82,11 @@ export const dashAnswers = itemsObject(dashItems, yesNoNotKnown)
     honourBasedFollowUp: honourBasedFollowUp.optional().meta({ title: "'Honour'-based violence follow-up set", description: 'Required when othersThreatening is yes; recorded, not counted.' }),
   })
   .superRefine((answers, ctx) => {
-    const stalkingSet = { field: 'stalkingFollowUp', name: 'stalking', trigger: 'stalking', size: Object.keys(dashStalkingItems).length } as const;
-    const honourBasedSet = { field: 'honourBasedFollowUp', name: "'honour'-based violence", trigger: 'othersThreatening', size: Object.keys(dashHonourBasedItems).length } as const;
     checkFollowUp(ctx, stalkingSet, answers.stalking, answers.stalkingFollowUp !== undefined);
     checkFollowUp(ctx, honourBasedSet, answers.othersThreatening, answers.honourBasedFollowUp !== undefined);
-  });
+  })
+  // The rule again in the JSON Schema, where forms read when to ask each set.
+  .meta({ allOf: [askedWhenYes(stalkingSet), askedWhenYes(honourBasedSet)] });
 export type DashAnswers = z.infer<typeof dashAnswers>;
 
 /** The Dash-style checklist's parameters (`risk-tools/<name>` in a pathway). */

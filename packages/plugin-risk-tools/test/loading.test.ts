@@ -57,6 +57,17 @@ describe('schemas', () => {
     expect(z.toJSONSchema(riskToolsOptions, { io: 'input' })).toMatchObject({ properties: { dangerAssessmentWeights: { required: Object.keys(dangerAssessmentItems), properties: { firearmAccess: { type: 'number', minimum: 0 } } } } });
   });
 
+  it('says in the JSON Schema when each follow-up set is asked, so a form asks it only then', () => {
+    const json = z.toJSONSchema(plugin.riskTools!.dash!.answers, { io: 'input' }) as { required: string[]; allOf: unknown[] };
+    expect(json.allOf).toEqual([
+      { if: { properties: { stalking: { const: 'yes' } }, required: ['stalking'] }, then: { required: ['stalkingFollowUp'] }, else: { not: { required: ['stalkingFollowUp'] } } },
+      { if: { properties: { othersThreatening: { const: 'yes' } }, required: ['othersThreatening'] }, then: { required: ['honourBasedFollowUp'] }, else: { not: { required: ['honourBasedFollowUp'] } } },
+    ]);
+    expect(json.required).not.toContain('stalkingFollowUp');
+    // The other tools ask everything, always.
+    for (const [key, tool] of tools.filter(([name]) => name !== 'dash')) expect(z.toJSONSchema(tool.answers, { io: 'input' }), key).not.toHaveProperty('allOf');
+  });
+
   it('ships topics, never questions: short labels, none asking anything', () => {
     const labels = [dashItems, dashStalkingItems, dashHonourBasedItems, dangerAssessmentItems, odaraItems, maramRiskLevels, maramEvidenceCategories].flatMap((items) => Object.values(items));
     expect(labels.length).toBe(24 + 11 + 7 + 20 + 13 + 4 + 5);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { parseScenario, parseTemplate, resolve, runScenario } from '@pathways/core';
-import { dashItems } from '@pathways/plugin-risk-tools';
+import { parseScenario, parseTemplate, resolve, runScenario, type AssessmentRecorded, type Scenario } from '@pathways/core';
+import { dashItems, dashStalkingItems } from '@pathways/plugin-risk-tools';
 import { nzBaselinePlugins, nzNationalBaseline } from '@pathways/templates';
 import { expect } from 'vitest';
 import { test } from './designer-test.js';
@@ -91,9 +91,69 @@ test('answers a risk tool questionnaire in the simulator and sees the score and 
     await form.locator(`#answers-${code}`).selectOption(plain.indexOf(code) >= 0 && plain.indexOf(code) < 14 ? 'yes' : 'no');
     if (index === 0) expect(await form.locator(`label[for="answers-${code}"]`).textContent()).toBe('Current injuries *');
   }
+  // Stalking and othersThreatening are no: neither follow-up set is asked, so none is drawn.
+  expect(await form.locator('fieldset').count()).toBe(0);
   await form.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => page.getByTestId('sim-message').textContent()).toBe('Scored 14: high → level high');
   await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   await designer.screenshot('13-risk-tool-in-simulation');
+  expect(designer.consoleErrors).toEqual([]);
+});
+
+test('answers the stalking follow-up set the Dash-style checklist asks when stalking is yes: recorded with the assessment, not counted', { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('node-intake').waitFor();
+  await page.getByTestId('simulate').click();
+  await page.getByTestId('sim-command-riskTool.completed').click();
+  const form = page.getByTestId('sim-risk-form');
+  await page.getByTestId('sim-risk-tool').selectOption('risk-tools/dash');
+  // Thirteen plain yes answers and stalking: 14, visible high risk; othersThreatening no.
+  const plain = Object.keys(dashItems).filter((code) => code !== 'stalking' && code !== 'othersThreatening');
+  for (const code of Object.keys(dashItems)) await form.locator(`#answers-${code}`).selectOption(plain.indexOf(code) >= 0 && plain.indexOf(code) < 13 ? 'yes' : 'no');
+  const stalkingSet = form.getByTestId('answers-stalkingFollowUp');
+  // With the trigger no, no follow-up field is drawn.
+  expect(await form.locator('fieldset').count()).toBe(0);
+  expect(await form.locator('[id^="answers-stalkingFollowUp-"]').count()).toBe(0);
+
+  await form.locator('#answers-stalking').selectOption('yes');
+  await stalkingSet.waitFor();
+  expect(await stalkingSet.locator('legend').textContent()).toBe('Stalking follow-up set *');
+  expect(await stalkingSet.locator('label').allTextContents()).toEqual(Object.values(dashStalkingItems).map((topic) => `${topic} *`));
+  expect(await form.getByTestId('answers-honourBasedFollowUp').count()).toBe(0);
+  // Asked and unanswered: the tool's message at the set, and nothing recorded.
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => stalkingSet.getByRole('alert').textContent()).toContain('required when stalking is yes: answer its 11 topics');
+  expect(await page.getByTestId('sim-tier').textContent()).toBe('not assessed');
+
+  // Every topic yes: 11 answers that deepen the picture but must not add to the count.
+  const topics = Object.keys(dashStalkingItems);
+  for (const code of topics) await stalkingSet.locator(`#answers-stalkingFollowUp-${code}`).selectOption('yes');
+  expect(await stalkingSet.getByRole('alert').count()).toBe(0);
+  await stalkingSet.scrollIntoViewIfNeeded();
+  await designer.screenshot('14-risk-tool-follow-up-set');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByTestId('sim-message').textContent()).toBe('Scored 14: high → level high');
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
+
+  // The saved run holds the set as answered, and replayed on the engine the assessment records it with the same score.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sim-save').click()]);
+  const saved = parseScenario(await readFile((await download.path())!, 'utf8'));
+  if (!saved.ok) throw new Error(JSON.stringify(saved.problems));
+  const everyYes = Object.fromEntries(topics.map((code) => [code, 'yes']));
+  const command = saved.scenario.steps.flatMap((step) => ('command' in step && step.command.type === 'riskTool.completed' ? [step.command] : []));
+  expect(command).toHaveLength(1);
+  expect(command[0]!.payload).toMatchObject({ tool: 'risk-tools/dash', answers: { stalking: 'yes', othersThreatening: 'no', stalkingFollowUp: everyYes } });
+  expect(command[0]!.payload.answers).not.toHaveProperty('honourBasedFollowUp');
+  const assessed = (scenario: Scenario) => {
+    const report = runScenario(nzNationalBaseline, scenario, { plugins: nzBaselinePlugins });
+    expect(report.failures).toEqual([]);
+    return report.trace.flatMap((entry) => entry.effects).find((effect): effect is AssessmentRecorded => effect.type === 'assessment.recorded');
+  };
+  expect(assessed(saved.scenario)).toMatchObject({ tool: 'risk-tools/dash', score: 14, level: 'high', answers: { stalkingFollowUp: everyYes } });
+  // The same run with every topic no: the same score, so the set was recorded and not counted.
+  const everyNo = structuredClone(saved.scenario);
+  for (const step of everyNo.steps) if ('command' in step && step.command.type === 'riskTool.completed') (step.command.payload.answers as Record<string, unknown>).stalkingFollowUp = Object.fromEntries(topics.map((code) => [code, 'no']));
+  expect(assessed(everyNo)).toMatchObject({ score: 14, level: 'high' });
   expect(designer.consoleErrors).toEqual([]);
 });

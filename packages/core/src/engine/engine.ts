@@ -89,6 +89,14 @@ function causeOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The machine as its configuration, the form XState's own inspection sends (and Stately's inspector
+ * draws): implementations are named, not sent.
+ */
+function machineDefinition(machine: CaseMachine): string {
+  return JSON.stringify(machine.config, (_key, value: unknown) => (typeof value === 'function' ? { type: value.name || 'anonymous' } : value));
+}
+
 function inspected(snapshot: CaseSnapshot): InspectedCase {
   return { status: 'active', value: snapshot.value, context: snapshot.context };
 }
@@ -238,7 +246,7 @@ export function createEngine(template: PathwayTemplate, options: EngineOptions =
       const [state, actions] = first;
       const snapshot = remember({ value: state.value, context: state.context }, state);
       if (inspector?.actor) {
-        definition ??= JSON.stringify(machine.toJSON());
+        definition ??= machineDefinition(machine);
         const text = definition;
         observe(() => inspector.actor?.(opened.caseId, inspected(snapshot), { definition: text }));
       }

@@ -13,7 +13,7 @@ export interface InspectedCase extends CaseSnapshot {
  * reported as an incident of nothing: the engine ignores it) and must not change what they are given.
  */
 export interface CaseInspector {
-  /** A case was opened. `definition` is the machine's JSON definition, for drawing it. */
+  /** A case was opened. `definition` is the machine's configuration as JSON (implementations by name), for drawing it. */
   actor?(caseId: string, snapshot: InspectedCase, info: { readonly definition: string }): void;
   /** An event was applied to a case (`source` is the actor who sent it). */
   event?(caseId: string, event: CaseEvent, info: { readonly source: string }): void;

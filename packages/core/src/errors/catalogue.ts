@@ -463,6 +463,16 @@ export const errorCatalogue = {
     'Plugin cannot be imported',
     'Install the package (pnpm add <name>) or correct the path in pathways.config.json; the module must export its plugin definition as the default export or as `plugin`.',
   ),
+  PWY_INSPECT_UNREACHABLE: entry(
+    'PWY_INSPECT_UNREACHABLE',
+    "Stately's inspector could not be reached",
+    'The simulation ran and its result stands; nothing was inspected. Start the relay first (`pathways simulate … --inspect` in another terminal, or Stately\'s own inspector server) and give its address with --inspect-url ws://127.0.0.1:<port>.',
+  ),
+  PWY_INSPECT_PORT_IN_USE: entry(
+    'PWY_INSPECT_PORT_IN_USE',
+    'The inspector port is taken',
+    'Another program (perhaps another `pathways simulate --inspect`) listens on that port: stop it, or choose a free port with --inspect-port <port> (0 picks one).',
+  ),
   PWY_CLI_USAGE: entry(
     'PWY_CLI_USAGE',
     'Wrong command-line usage',

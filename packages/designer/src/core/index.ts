@@ -23,6 +23,7 @@ export type { OpenDocument, SessionSnapshot } from './session.js';
 export { tidyUp } from './tidy-up.js';
 export type { LayoutEngine, LayoutGraph } from './tidy-up.js';
 export { Simulation, applyScenarioStep } from './simulation.js';
+export { steppedBackEvent } from './simulation-inspection.js';
 export type { SimulationCommand, SimulationReferral, SimulationStep, WalkStep } from './simulation.js';
 export { designDiff } from './diff-view.js';
 export type { DesignDiff } from './diff-view.js';

@@ -1,4 +1,5 @@
-import { addTimeSpan, CaseHistory, createEngine, type CaseEngine, type CaseRecord, type CaseView, type Effect, type InstalledPlugin, type PathwayTemplate, type ScenarioInput } from '@pathways/core';
+import { addTimeSpan, CaseHistory, createEngine, type CaseEngine, type CaseInspector, type CaseRecord, type CaseView, type Effect, type InstalledPlugin, type PathwayTemplate, type ScenarioInput } from '@pathways/core';
+import { SimulationInspection } from './simulation-inspection.js';
 
 /** A fictional referral the simulation opens its case with. */
 export type SimulationReferral = Parameters<CaseEngine['startCase']>[0];
@@ -37,13 +38,15 @@ const minuteAfter = (instant: string) => new Date(Date.parse(instant) + 60_000).
 export class Simulation {
   private readonly engine: CaseEngine;
   private readonly trace: SimulationStep[] = [];
+  // Everything the engine told its inspector, by step: replayed to an inspector attached later.
+  private readonly inspection = new SimulationInspection(() => this.trace.length);
 
   constructor(
     private readonly template: PathwayTemplate,
     plugins: readonly InstalledPlugin[],
     private readonly referral: SimulationReferral,
   ) {
-    this.engine = createEngine(template, { plugins });
+    this.engine = createEngine(template, { plugins, inspect: this.inspection.observer });
     const opened = this.engine.startCase(referral);
     this.trace.push({ kind: 'opened', label: 'case opened', at: opened.record.clock, record: opened.record, effects: opened.effects });
   }
@@ -113,9 +116,19 @@ export class Simulation {
     return effects;
   }
 
-  /** Steps back through the trace (never before the case was opened). */
+  /** Steps back through the trace (never before the case was opened); an inspector watching is shown the state stepped back to. */
   stepBack(): void {
-    if (this.trace.length > 1) this.trace.pop();
+    if (this.trace.length <= 1) return;
+    this.trace.pop();
+    this.inspection.steppedBack(this.trace.length, this.record, this.clock);
+  }
+
+  /**
+   * Sends the run to an inspector (Stately's, through `@pathways/inspect`): the run so far at once,
+   * then each step as it happens. Returns what stops it.
+   */
+  watch(inspector: CaseInspector): () => void {
+    return this.inspection.attach(inspector);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { LoadedPlugin } from '@pathways/core';
+import type { CaseInspector, LoadedPlugin } from '@pathways/core';
 import type { LayoutEngine } from '../core/tidy-up.js';
 
 /** A document the designer can open without a file dialog: the bundled national baseline and examples. */
@@ -26,4 +26,20 @@ export interface PathwayDesignerProps {
    * it the bundled ELK runs on the main thread.
    */
   readonly layoutEngine?: () => LayoutEngine;
+  /**
+   * Lets the simulator send its run to an inspector: the simulation panel offers a button that calls
+   * `connect` (from the click, so a pop-up it opens is allowed), sends the run so far, then each
+   * step. With `@pathways/inspect`: `() => statelyCaseInspector(openInspectorWindow())`.
+   */
+  readonly simulationInspector?: SimulationInspectorOption;
+}
+
+/** An inspector the simulator can send to, and what the button offering it says. */
+export interface SimulationInspectorOption {
+  /** The button's label, e.g. "Watch in Stately's inspector". */
+  readonly label: string;
+  /** Opens the inspector; what it returns is told of every case opened, event applied and state reached. */
+  readonly connect: () => CaseInspector | Promise<CaseInspector>;
+  /** Stops sending (e.g. closes the inspector's window). */
+  readonly disconnect?: (inspector: CaseInspector) => void;
 }

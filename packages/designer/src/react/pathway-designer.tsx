@@ -30,7 +30,7 @@ const download = (name: string, text: string) => downloadFile(name, text);
 const baseName = (name: string) => name.replace(/\.json$/i, '');
 
 /** The designer: open a baseline, a variant or a chain, edit it on the canvas, read its problems, save it. */
-export function PathwayDesigner({ plugins, library, language: initialLanguage = 'en', layoutEngine }: PathwayDesignerProps) {
+export function PathwayDesigner({ plugins, library, language: initialLanguage = 'en', layoutEngine, simulationInspector }: PathwayDesignerProps) {
   const session = useMemo(() => new DesignerSession({ plugins, files: library }), [plugins, library]);
   const snapshot = useSession(session);
   const [language, setLanguage] = useState<InterfaceLanguage>(initialLanguage);
@@ -326,7 +326,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
           ) : null}
           {simulating && active ? (
             simulated ? (
-              <SimulationPanel key={`${active.key}:${active.document === undefined ? '' : simulated.id}`} pathway={simulated} plugins={plugins} onActive={setActiveNodes} />
+              <SimulationPanel key={`${active.key}:${active.document === undefined ? '' : simulated.id}`} pathway={simulated} plugins={plugins} onActive={setActiveNodes} inspector={simulationInspector} />
             ) : (
               <p className="pw-simulation" role="status">
                 The pathway has errors: fix them to simulate a case on it.

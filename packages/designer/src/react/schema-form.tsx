@@ -1,56 +1,50 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { z } from 'zod';
+import { fieldConditions, isAsked, submitted } from './field-conditions.js';
+import { isGroup, type FieldSchema } from './field-schema.js';
+import { SchemaField } from './schema-field.js';
+import { SchemaFieldset } from './schema-fieldset.js';
 
-/** The part of a JSON Schema (draft 2020-12, as zod emits it) the form draws. */
-export interface FieldSchema {
-  readonly type?: string | readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly title?: string;
-  readonly description?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly properties?: Readonly<Record<string, FieldSchema>>;
-  readonly required?: readonly string[];
-}
+export type { FieldSchema } from './field-schema.js';
 
 type Values = Readonly<Record<string, unknown>>;
 
-/** What a typed text is, for a field of this schema: numbers as numbers, objects and lists as JSON. */
-function read(schema: FieldSchema, text: string): unknown {
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (type === 'number' || type === 'integer') return text.trim() === '' ? undefined : Number(text);
-  if (type === 'object' || type === 'array') {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text === '' ? undefined : text;
-}
+/** A group's answers so far (nothing yet, or anything else a caller passed in, as none). */
+const groupValues = (value: unknown): Values => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Values) : {});
 
-const shown = (value: unknown) => (value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** Where an issue is shown: at a group's own control when it is about one, else at the property's (or the form's, for ''). */
+function errorKey(schema: FieldSchema, path: readonly PropertyKey[]): string {
+  const [name, inner] = path.map(String);
+  if (name === undefined) return '';
+  const field = schema.properties?.[name];
+  return inner !== undefined && isGroup(field) && inner in field.properties ? `${name}.${inner}` : name;
+}
 
 /**
  * A form drawn from an object's JSON Schema: one labelled control per property (a select for an
- * enum, a checkbox for a boolean, a number field with its bounds, JSON for nested values). Values
- * are checked with the zod schema the JSON Schema came from, and each error is shown inline at its
- * field; nothing is submitted until every field is valid.
+ * enum, a checkbox for a boolean, a number field with its bounds, JSON for nested values), an
+ * object of simple fields as a fieldset of its own controls, and a property the schema asks only on
+ * some answers (see `fieldConditions`) shown only then and left out otherwise. Values are checked
+ * with the zod schema the JSON Schema came from, and each error is shown inline at its field;
+ * nothing is submitted until every field is valid.
  */
 export function SchemaForm({ schema, validator, values, onSubmit, idPrefix }: { schema: FieldSchema; validator?: z.ZodType; values: Values; onSubmit: (values: Values) => void; idPrefix: string }) {
   const [draft, setDraft] = useState<Values>(values);
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const properties = Object.entries(schema.properties ?? {});
+  const conditions = useMemo(() => fieldConditions(schema), [schema]);
+  const properties = Object.entries(schema.properties ?? {}).filter(([name]) => isAsked(conditions, name, draft));
+  // A property asked on a condition is required while it is asked: that is what its rule says.
+  const required = (name: string) => (schema.required?.includes(name) ?? false) || conditions.has(name);
   return (
     <form
       className="pw-schema-form"
       data-testid={`${idPrefix}-form`}
       onSubmit={(event) => {
         event.preventDefault();
-        const clean = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+        const clean = submitted(schema, conditions, draft);
         const checked = validator?.safeParse(clean);
         if (checked && !checked.success) {
-          setErrors(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0] ?? ''), issue.message])));
+          setErrors(Object.fromEntries(checked.error.issues.map((issue) => [errorKey(schema, issue.path), issue.message])));
           return;
         }
         setErrors({});
@@ -58,48 +52,23 @@ export function SchemaForm({ schema, validator, values, onSubmit, idPrefix }: { 
       }}
     >
       {properties.map(([name, field]) => {
-        const id = `${idPrefix}-${name}`;
-        const type = Array.isArray(field.type) ? field.type[0] : field.type;
-        const error = errors[name];
-        const set = (value: unknown) => setDraft({ ...draft, [name]: value });
-        return (
-          <div key={name} className="pw-field">
-            <label htmlFor={id}>
-              {field.title ?? name}
-              {schema.required?.includes(name) ? ' *' : ''}
-            </label>
-            {field.enum ? (
-              <select id={id} value={shown(draft[name])} onChange={(e) => set(e.currentTarget.value === '' ? undefined : e.currentTarget.value)} aria-invalid={error !== undefined}>
-                <option value="">—</option>
-                {field.enum.map((option) => (
-                  <option key={String(option)} value={String(option)}>
-                    {String(option)}
-                  </option>
-                ))}
-              </select>
-            ) : type === 'boolean' ? (
-              <input id={id} type="checkbox" checked={draft[name] === true} onChange={(e) => set(e.currentTarget.checked)} aria-invalid={error !== undefined} />
-            ) : (
-              <input
-                id={id}
-                type={type === 'number' || type === 'integer' ? 'number' : 'text'}
-                {...(field.minimum !== undefined ? { min: field.minimum } : {})}
-                {...(field.maximum !== undefined ? { max: field.maximum } : {})}
-                defaultValue={shown(draft[name])}
-                onChange={(e) => set(read(field, e.currentTarget.value))}
-                aria-invalid={error !== undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-              />
-            )}
-            {field.description ? <small>{field.description}</small> : null}
-            {error ? (
-              <span className="pw-field__error" id={`${id}-error`} role="alert">
-                {error}
-              </span>
-            ) : null}
-          </div>
+        // An answer changed clears what was said about it (and, in a group, about the group), so
+        // no message stays beside a field it no longer fits; the next Apply checks everything again.
+        const set = (value: unknown, ...answered: string[]) => {
+          setDraft({ ...draft, [name]: value });
+          setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== name && !answered.includes(key))));
+        };
+        return isGroup(field) ? (
+          <SchemaFieldset key={name} idPrefix={idPrefix} name={name} group={field} required={required(name)} values={groupValues(draft[name])} errors={errors} onChange={(values, property) => set(values, `${name}.${property}`)} />
+        ) : (
+          <SchemaField key={name} id={`${idPrefix}-${name}`} name={name} field={field} required={required(name)} value={draft[name]} error={errors[name]} onChange={set} />
         );
       })}
+      {errors[''] ? (
+        <p className="pw-field__error" role="alert">
+          {errors['']}
+        </p>
+      ) : null}
       <button type="submit">Apply</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { formatPath, parseScenario, type AllowedCommand, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
+import { formatPath, parseScenario, type AllowedCommand, type CaseInspector, type InstalledPlugin, type PathwayTemplate } from '@pathways/core';
 import { applyScenarioStep, Simulation, type SimulationReferral, type WalkStep } from '../core/simulation.js';
+import type { SimulationInspectorOption } from './pathway-designer-props.js';
 import { downloadFile } from './picture-export.js';
 import { RiskToolForm } from './risk-tool-form.js';
 import { SchemaForm, type FieldSchema } from './schema-form.js';
@@ -25,8 +26,13 @@ function local(instant: string | undefined, timeZone: string): string {
  * locality's zone, work items with their owners and due times, the trace with step back, and the
  * run saved as a scenario file (or a scenario file replayed).
  */
-export function SimulationPanel({ pathway, plugins, onActive }: { pathway: PathwayTemplate; plugins: readonly InstalledPlugin[]; onActive: (nodes: ReadonlySet<string>) => void }) {
+export function SimulationPanel({ pathway, plugins, onActive, inspector: inspectorOption }: { pathway: PathwayTemplate; plugins: readonly InstalledPlugin[]; onActive: (nodes: ReadonlySet<string>) => void; inspector?: SimulationInspectorOption | undefined }) {
   const [simulation, setSimulation] = useState(() => new Simulation(pathway, plugins, fictionalReferral));
+  // The inspector watching, if someone asked for one: it follows the simulation on screen (a replay
+  // or an opened scenario starts a new one, sent to it whole).
+  const [inspector, setInspector] = useState<CaseInspector | undefined>();
+  useEffect(() => (inspector ? simulation.watch(inspector) : undefined), [simulation, inspector]);
+  useEffect(() => (inspector && inspectorOption?.disconnect ? () => inspectorOption.disconnect?.(inspector) : undefined), [inspector, inspectorOption]);
   const [revision, setRevision] = useState(0);
   const [chosen, setChosen] = useState<AllowedCommand | undefined>();
   const [role, setRole] = useState('');
@@ -68,6 +74,34 @@ export function SimulationPanel({ pathway, plugins, onActive }: { pathway: Pathw
         Clock: <strong data-testid="sim-clock">{local(clock, zone)}</strong> ({zone}) · Tier: <strong data-testid="sim-tier">{view.tier ?? 'not assessed'}</strong> · At:{' '}
         <span data-testid="sim-active">{view.active.map((node) => node.node).join(', ')}</span>
       </p>
+      {inspectorOption ? (
+        <p>
+          {inspector ? (
+            <>
+              <span data-testid="sim-inspecting">Sending this run to the inspector.</span>{' '}
+              <button type="button" onClick={() => setInspector(undefined)} data-testid="sim-inspect-stop">
+                Stop
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              data-testid="sim-inspect"
+              onClick={() => {
+                const failed = (error: unknown) => setMessage(`The inspector could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+                try {
+                  // Called in the click itself: a browser allows the pop-up an inspector opens only then.
+                  void Promise.resolve(inspectorOption.connect()).then(setInspector, failed);
+                } catch (error) {
+                  failed(error);
+                }
+              }}
+            >
+              {inspectorOption.label}
+            </button>
+          )}
+        </p>
+      ) : null}
       {message ? (
         <p role="status" data-testid="sim-message">
           {message}
