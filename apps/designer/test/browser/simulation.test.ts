@@ -49,6 +49,36 @@ test('simulates a case to high risk on Canterbury, sees the overdue escalation, 
   expect(designer.consoleErrors).toEqual([]);
 });
 
+test("simulates a case to high risk on a regional variant that keeps the national 24 hours: the advocate's first contact due the next morning, Auckland time, then overdue", { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  await page.getByTestId('open-nz-national-baseline.json').click();
+  await page.getByTestId('open-west-coast-rural.json').click();
+  await page.getByTestId('simulate').click();
+  await page.getByTestId('simulation').waitFor();
+  await page.getByTestId('sim-command-risk.assessed').click();
+  await page.getByTestId('sim-form').getByLabel('personId').fill('person-aroha');
+  await page.getByTestId('sim-form').getByLabel('level').selectOption('high');
+  await page.getByTestId('sim-form').getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
+  const firstContact = page.getByTestId('sim-item-first-contact');
+  await expect.poll(() => firstContact.textContent()).toContain('specialist-victim-advocate');
+  // Assessed at 08:31 on 4 May in Auckland (NZST, +12:00): due 24 hours later, 08:31 on 5 May.
+  expect(await page.getByTestId('sim-work-items').textContent()).toContain('Due (Pacific/Auckland)');
+  expect(await firstContact.textContent()).toContain('5 May 2026, 8:31 am');
+
+  // One minute before: not yet overdue, no escalation. One minute after: overdue, and escalated.
+  await page.getByTestId('sim-advance-to').fill('2026-05-05T08:30:00+12:00');
+  await page.getByTestId('sim-advance').click();
+  await expect.poll(() => page.getByTestId('sim-clock').textContent()).toContain('5 May 2026, 8:30 am');
+  expect(await firstContact.textContent()).not.toContain('overdue');
+  expect(await page.getByTestId('sim-trace').textContent()).not.toContain('escalation work-item-overdue');
+  await page.getByTestId('sim-advance-to').fill('2026-05-05T08:32:00+12:00');
+  await page.getByTestId('sim-advance').click();
+  await expect.poll(() => firstContact.textContent()).toContain('overdue');
+  expect(await page.getByTestId('sim-trace').textContent()).toContain('escalation work-item-overdue');
+  expect(designer.consoleErrors).toEqual([]);
+});
+
 test('walks through a saved scenario step by step, pausing at its notes', { timeout: 90_000 }, async ({ designer }) => {
   const { page } = designer;
   await page.getByTestId('open-nz-national-baseline.json').click();
