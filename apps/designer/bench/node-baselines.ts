@@ -1,13 +1,15 @@
 // The same work without a browser, measured in Node in the same run: the core check the designer
 // runs on each document state (`validateTemplate` in baseline mode, `checkVariant` in variant
-// mode), the designer's framework-free session doing the same edit (no React, no DOM), and the
-// ELK layout of "Tidy up" on the main thread. Printed beside the browser's absolute times for
-// reference: our own code run without a browser, so never a ratio.
-import { checkVariant, validateTemplate, type InstalledPlugin } from '@pathways/core';
-import { DesignerSession, canvasModel, setParameter, tidyUp, type DesignDocument, type LayoutEngine } from '@pathways/designer/core';
+// mode), the designer's framework-free session doing the same edit (no React, no DOM), the ELK
+// layout of "Tidy up" on the main thread, a simulated command on the real engine and the diff the
+// canvas marks. Printed beside the browser's absolute times for reference: our own code run
+// without a browser, so never a ratio.
+import { checkVariant, parseTemplate, validateTemplate, type InstalledPlugin } from '@pathways/core';
+import { DesignerSession, Simulation, canvasModel, designDiff, setParameter, tidyUp, type DesignDocument, type LayoutEngine } from '@pathways/designer/core';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { measure, type Measurement } from '../../../packages/core/bench/measure.js';
-import { baselineFile, type ParameterEdit } from './documents.js';
+import type { ExpectedDiff } from './diff-scenario.js';
+import { baselineFile, type ParameterEdit, type SimulatedCommand } from './documents.js';
 
 /** Like core's `measure`, for work that returns a promise (ELK answers with one). */
 async function measureAsync(name: string, fn: () => Promise<unknown>, { warmup = 2, runs = 10 } = {}): Promise<Measurement> {
@@ -91,4 +93,49 @@ export function editBaselines(file: { name: string; text: string }, plugins: rea
     if (session.edit(`set ${edit.name}`, (current) => setParameter(current, edit.name, edit.outOfBounds))) throw new Error(`${edit.name} = ${edit.outOfBounds} was not refused`);
   }, { warmup: 5, runs });
   return { checkIn, checkOut, sessionIn, sessionOut };
+}
+
+/** A fictional referral to open the simulated case with, like the simulation panel's own. */
+const fictionalReferral = {
+  caseId: 'case-bench-0001',
+  openedAt: '2026-05-04T08:30:00+12:00',
+  persons: [],
+  episode: { episodeId: 'episode-bench-0001', sourceAgency: 'nz-police', victimSurvivors: ['person-aroha'], personsUsingViolence: ['person-tane'], childrenPresent: false },
+};
+
+/**
+ * The command sent in a simulation of the NZ baseline (parsed from the check's resolved pathway,
+ * as the designer does) and the case's view read after it, as the panel reads it; then stepped
+ * back, as the browser bench does, so each run sends it to the case as opened.
+ */
+export function simulationBaseline(plugins: readonly InstalledPlugin[], command: SimulatedCommand, runs: number): Measurement {
+  const { session } = sessionWith(baselineFile, plugins, false);
+  const parsed = parseTemplate(session.getSnapshot().active!.check.resolved, { plugins });
+  if (!parsed.ok) throw new Error(`${baselineFile.name} does not parse for a simulation: ${parsed.problems.map((p) => p.message).join(' ')}`);
+  const simulation = new Simulation(parsed.template, plugins, fictionalReferral);
+  return measure(`Simulation.send + view — NZ baseline, ${command.type}`, () => {
+    const sent = simulation.send({ type: command.type, payload: command.payload });
+    const active = simulation.view().active.map((node) => node.node);
+    if (!sent.ok || !active.includes(command.to)) throw new Error(`${command.type} did not move the case to ${command.to}: ${sent.ok ? active.join(', ') : sent.message}`);
+    simulation.stepBack();
+  }, { warmup: 5, runs });
+}
+
+export interface DiffBaselines {
+  /** `designDiff` and the canvas model that marks it: what the designer computes before React draws them. */
+  readonly diff: Measurement;
+  /** What the page must then show: the same differences. */
+  readonly expected: ExpectedDiff;
+}
+
+/** The differences of a variant from the level it extends, computed as the designer computes them. */
+export function diffBaselines(file: { name: string; text: string }, plugins: readonly InstalledPlugin[], label: string, runs: number): DiffBaselines {
+  const { session } = sessionWith(file, plugins, false);
+  const active = session.getSnapshot().active!;
+  const differences = designDiff(active.document, active.check);
+  if (!differences) throw new Error(`${file.name} has nothing to compare with.`);
+  const diff = measure(`designDiff + canvasModel — ${label}`, () => canvasModel(active.document, active.check, undefined, designDiff(active.document, active.check)), { warmup: 3, runs });
+  const added = differences.entries.filter((entry) => entry.collection === 'nodes' && entry.kind === 'added').map((entry) => entry.id);
+  if (added.length === 0) throw new Error(`${file.name} adds no nodes to mark.`);
+  return { diff, expected: { entries: differences.entries.length, addedNodes: [added[0]!, added.at(-1)!] } };
 }

@@ -25,7 +25,8 @@ const titled = (button: string, title: string): Condition => ({ kind: 'attribute
 const tidiedUp: Condition = { kind: 'all', conditions: [titled('undo', 'tidy up'), { kind: 'moved', selector: pathwayNodes }] };
 const undone: Condition = { kind: 'all', conditions: [titled('redo', 'tidy up'), { kind: 'moved', selector: pathwayNodes }] };
 
-async function loadDesigner(page: Page): Promise<void> {
+/** The designer on a freshly loaded page, its library shown. */
+export async function loadDesigner(page: Page): Promise<void> {
   await page.reload({ timeout: timeouts.load });
   await page.getByTestId('library').waitFor({ timeout: timeouts.load });
 }

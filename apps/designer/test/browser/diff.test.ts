@@ -20,6 +20,13 @@ test("shows Canterbury's differences from the baseline on the canvas, in a list 
   expect(await page.getByTestId('node-triage-listing').getAttribute('class')).not.toContain('pw-node--added');
   await designer.screenshot('10-differences');
 
+  // A difference chosen in the list selects its activity, and it stays selected (React Flow's own
+  // empty selection, reported after each render, once replaced it at once).
+  await panel.getByRole('button', { name: /chc\/kaupapa-maori-service/ }).first().click();
+  await expect.poll(() => page.getByTestId('selected-node').textContent()).toContain('chc/kaupapa-maori-service');
+  await page.waitForTimeout(300);
+  expect(await page.getByTestId('selected-node').textContent()).toContain('chc/kaupapa-maori-service');
+
   await page.evaluate(() => {
     window.print = () => undefined;
   });

@@ -1,4 +1,4 @@
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, applyNodeChanges } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type OnConnect, type OnNodeDrag, type OnSelectionChangeFunc, applyNodeChanges } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MutableRefObject } from 'react';
 import type { LayoutNote } from '@pathways/core';
 import type { CanvasModel } from '../core/canvas-model.js';
@@ -124,6 +124,27 @@ export function Canvas(props: CanvasProps) {
   );
   const edges = useMemo(() => stable(flowEdges(model), edgeCache.current, (edge) => edge.id, (edge) => `${edge.source}>${edge.target}|${String(edge.label ?? '')}|${edge.className ?? ''}`), [model]);
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  // React Flow copies these handlers into its store whenever they are new objects, and each store
+  // update runs the selector of every drawn node and edge: handlers made anew on each render cost
+  // a pass over the whole canvas per render (most of showing a 500-node diff). They stay the same
+  // objects and call the latest props.
+  const latest = useRef({ onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge });
+  latest.current = { onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge };
+  const onNodeDragStop = useCallback<OnNodeDrag>((_event, node) => {
+    if (node.type === 'pathway') latest.current.onMove(node.id, node.position);
+    if (node.type === 'note') latest.current.onNote({ ...(node.data as { note: LayoutNote }).note, x: Math.round(node.position.x), y: Math.round(node.position.y) });
+  }, []);
+  const onFlowConnect = useCallback<OnConnect>((connection) => {
+    if (connection.source && connection.target) latest.current.onConnect(connection.source, connection.target);
+  }, []);
+  // Reported only when React Flow's selection changes (the handler stays the same object): a handler
+  // made anew on each render was called after every render, so a selection the designer made itself
+  // (find, a problem, a difference) was replaced at once by React Flow's own, and the report, a new
+  // array each time, rendered the canvas again without end.
+  const onSelectionChange = useCallback<OnSelectionChangeFunc>(({ nodes: selected, edges: selectedEdges }) => {
+    latest.current.onSelect(selected.filter((n) => n.type === 'pathway').map((n) => n.id));
+    latest.current.onSelectEdge?.(selectedEdges.find((e) => (e.data as { kind?: string } | undefined)?.kind === 'transition')?.id);
+  }, []);
   const container = useRef<HTMLDivElement>(null);
   const { pictures } = props;
   useEffect(() => {
@@ -150,17 +171,9 @@ export function Canvas(props: CanvasProps) {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        onNodeDragStop={(_event, node) => {
-          if (node.type === 'pathway') onMove(node.id, node.position);
-          if (node.type === 'note') onNote({ ...(node.data as { note: LayoutNote }).note, x: Math.round(node.position.x), y: Math.round(node.position.y) });
-        }}
-        onSelectionChange={({ nodes: selected, edges: selectedEdges }) => {
-          onSelect(selected.filter((n) => n.type === 'pathway').map((n) => n.id));
-          props.onSelectEdge?.(selectedEdges.find((e) => (e.data as { kind?: string } | undefined)?.kind === 'transition')?.id);
-        }}
-        onConnect={(connection) => {
-          if (connection.source && connection.target) onConnect(connection.source, connection.target);
-        }}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onConnect={onFlowConnect}
         deleteKeyCode={null}
         multiSelectionKeyCode="Shift"
         fitView

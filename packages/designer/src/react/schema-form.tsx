@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { fieldConditions, isAsked, submitted } from './field-conditions.js';
-import { isGroup, type FieldSchema } from './field-schema.js';
+import { isGroup, typeOf, type FieldSchema } from './field-schema.js';
 import { SchemaField } from './schema-field.js';
 import { SchemaFieldset } from './schema-fieldset.js';
 
@@ -21,6 +21,15 @@ function errorKey(schema: FieldSchema, path: readonly PropertyKey[]): string {
 }
 
 /**
+ * A required yes/no starts as no: an unticked checkbox shows "no", so "no" is what is sent (an
+ * unticked box sending nothing would be refused as missing, with no way to answer "no" but to tick
+ * and untick it).
+ */
+function unticked(schema: FieldSchema): Values {
+  return Object.fromEntries((schema.required ?? []).filter((name) => schema.properties?.[name] && typeOf(schema.properties[name]) === 'boolean').map((name) => [name, false]));
+}
+
+/**
  * A form drawn from an object's JSON Schema: one labelled control per property (a select for an
  * enum, a checkbox for a boolean, a number field with its bounds, JSON for nested values), an
  * object of simple fields as a fieldset of its own controls, and a property the schema asks only on
@@ -29,7 +38,7 @@ function errorKey(schema: FieldSchema, path: readonly PropertyKey[]): string {
  * nothing is submitted until every field is valid.
  */
 export function SchemaForm({ schema, validator, values, onSubmit, idPrefix }: { schema: FieldSchema; validator?: z.ZodType; values: Values; onSubmit: (values: Values) => void; idPrefix: string }) {
-  const [draft, setDraft] = useState<Values>(values);
+  const [draft, setDraft] = useState<Values>(() => ({ ...unticked(schema), ...values }));
   const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
   const conditions = useMemo(() => fieldConditions(schema), [schema]);
   const properties = Object.entries(schema.properties ?? {}).filter(([name]) => isAsked(conditions, name, draft));
