@@ -1,7 +1,7 @@
 import { diff, formatDiff } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
-import { canvasModel, checkDocument, designDiff, removeElement } from '../src/core/index.js';
-import { opened } from './library.js';
+import { canvasModel, checkDocument, DesignerSession, designDiff, removeElement } from '../src/core/index.js';
+import { fileNamed, library, opened } from './library.js';
 
 // What changed, on the canvas: the same diff as `pathways diff`, its nodes marked, removed ones drawn
 // as ghosts where they were.
@@ -29,5 +29,35 @@ describe('differences', () => {
     expect(differences.from).toBe('nz-national-baseline@3.0.0');
     const ghost = canvasModel(removed.document, check, undefined, differences).nodes.find((n) => n.id === 'removed:agree-follow-up');
     expect(ghost).toMatchObject({ change: 'removed', editable: false, stage: 'monitoring' });
+  });
+
+  it('compares with any other version: an earlier baseline, or another variant resolved', () => {
+    const session = new DesignerSession(library);
+    session.openFile(fileNamed('nz-national-baseline.json'));
+    const baseline = session.getSnapshot().active!;
+    const earlier = session.comparison({ file: 'nz-national-baseline-2.0.0.json' });
+    if (!earlier.ok) throw new Error(earlier.message);
+    const sinceV2 = designDiff(baseline.document, baseline.check, earlier.template)!;
+    expect(sinceV2.from).toBe('nz-national-baseline@2.0.0');
+    expect(sinceV2.text).toBe(formatDiff(diff(earlier.template, baseline.check.resolved!)));
+    // 3.0.0 made the child-expertise check the plugin's node: it changed since 2.0.0.
+    expect(sinceV2.nodes.get('child-expertise-check')).toBe('changed');
+
+    // Rangiora (local, over Canterbury) against Canterbury resolved: what the local level adds.
+    session.openFile(fileNamed('rangiora-local.json'));
+    const rangiora = session.getSnapshot().active!;
+    const canterbury = session.comparison({ file: 'canterbury-regional.json' });
+    if (!canterbury.ok) throw new Error(canterbury.message);
+    const local = designDiff(rangiora.document, rangiora.check, canterbury.template)!;
+    expect(local.from).toBe('nz-canterbury@3.0.0');
+    expect(local.text).toBe(formatDiff(diff(canterbury.template, rangiora.check.resolved!)));
+    expect(local.entries.length).toBeGreaterThan(0);
+
+    // An open document by its tab, as edited.
+    const tab = session.getSnapshot().documents.find((doc) => doc.name === 'nz-national-baseline.json')!;
+    const open = session.comparison({ key: tab.key });
+    expect(open.ok && open.template.version).toBe('3.0.0');
+
+    expect(session.comparison({ file: 'not-in-the-library.json' })).toEqual({ ok: false, message: 'not-in-the-library.json is not in the library.' });
   });
 });

@@ -34,5 +34,15 @@ test("shows Canterbury's differences from the baseline on the canvas, in a list 
   await page.emulateMedia({ media: 'print' });
   await expect.poll(() => page.getByTestId('handout-diff').textContent()).toContain('chc/kaupapa-maori-service');
   await page.emulateMedia({ media: 'screen' });
+
+  // Any two versions: Canterbury against another regional variant, then back to what it builds on.
+  await page.getByTestId('compare-with').selectOption('file:west-coast-rural.json');
+  await expect.poll(() => panel.textContent()).toContain('nz-west-coast@3.0.0 → nz-canterbury@3.0.0');
+  expect(await panel.textContent()).toContain('+ added nodes chc/kaupapa-maori-service');
+  // West Coast tailored the triage cadence; Canterbury keeps the national one.
+  expect(await panel.textContent()).toContain('~ changed parameters triageCadence');
+  await designer.screenshot('16-compare-with-another-variant');
+  await page.getByTestId('compare-with').selectOption('');
+  await expect.poll(() => panel.textContent()).toContain('nz-national-baseline@3.0.0 → nz-canterbury@3.0.0');
   expect(designer.consoleErrors).toEqual([]);
 });

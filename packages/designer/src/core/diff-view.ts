@@ -19,12 +19,13 @@ export interface DesignDiff {
 }
 
 /**
- * The document against what it builds on: a variant against the level it extends (its parent,
- * resolved), a baseline against its last published version. Undefined when there is nothing to
- * compare with or the document cannot be resolved.
+ * The document against what it builds on — a variant against the level it extends (its parent,
+ * resolved), a baseline against its last published version — or against any other version
+ * (`against`: another baseline version, another variant resolved, see `DesignerSession.comparison`).
+ * Undefined when there is nothing to compare with or the document cannot be resolved.
  */
-export function designDiff(document: DesignDocument, check: DesignCheck): DesignDiff | undefined {
-  const before: PathwayTemplateData | undefined = document.kind === 'variant' ? document.parent?.template : document.previous;
+export function designDiff(document: DesignDocument, check: DesignCheck, against?: PathwayTemplateData): DesignDiff | undefined {
+  const before: PathwayTemplateData | undefined = against ?? (document.kind === 'variant' ? document.parent?.template : document.previous);
   const after = check.resolved;
   if (!before || !after || !Array.isArray(after.nodes)) return undefined;
   const result = diff(before, after);

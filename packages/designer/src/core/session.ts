@@ -7,7 +7,7 @@ import { DesignHistory } from './history.js';
 import { newVariant, type NewVariantOptions } from './new-variant.js';
 import { openDocument, type DesignFile, type DesignLibrary } from './open-document.js';
 import { rebaseDocument } from './rebase-view.js';
-import type { RebaseOutcome } from '@pathways/core';
+import type { PathwayTemplateData, RebaseOutcome } from '@pathways/core';
 import type { Refusal } from './refusals.js';
 
 /** One open document and its history. */
@@ -127,6 +127,27 @@ export class DesignerSession {
     if (next.document !== active.history.current) active.history.push(next.document, label);
     this.publish();
     return true;
+  }
+
+  /**
+   * Another version to compare the active document with, resolved as the designer resolves what it
+   * opens: an open document (by tab key, as edited) or a library file (a baseline of any version, or
+   * a variant resolved over the level it extends). A file that cannot be resolved says why.
+   */
+  comparison(choice: { readonly key?: string; readonly file?: string }): { readonly ok: true; readonly template: PathwayTemplateData } | { readonly ok: false; readonly message: string } {
+    const open = choice.key ? this.open.find((entry) => entry.key === choice.key)?.history.current : undefined;
+    let document = open;
+    if (!document && choice.file) {
+      const file = this.library.files.find((candidate) => candidate.name === choice.file);
+      if (!file) return { ok: false, message: `${choice.file} is not in the library.` };
+      const opened = openDocument(file, this.libraryWithOpen());
+      if (!opened.ok) return { ok: false, message: `${file.name} cannot be compared with: ${opened.problems.map((p) => p.message).join(' ')}` };
+      document = opened.document;
+    }
+    if (!document) return { ok: false, message: 'Choose an open document or a library file to compare with.' };
+    const resolved = checkOnce(document).resolved;
+    if (!resolved || !Array.isArray(resolved.nodes)) return { ok: false, message: `${document.name} cannot be resolved, so it cannot be compared with: open it to see its problems.` };
+    return { ok: true, template: resolved };
   }
 
   /**

@@ -1,4 +1,39 @@
 import type { DesignDiff } from '../core/diff-view.js';
+import type { LibraryFile } from './pathway-designer-props.js';
+
+/**
+ * What the differences compare with: by default what the document builds on (the level a variant
+ * extends, a baseline's last published version), or any other version — another open document, or a
+ * library file (every published baseline version, every variant). Values are `tab:<key>` or `file:<name>`.
+ */
+export function CompareWith({ value, onChange, documents, library, problem }: { value: string; onChange: (value: string) => void; documents: readonly { readonly key: string; readonly name: string }[]; library: readonly LibraryFile[]; problem?: string }) {
+  return (
+    <p className="pw-compare-with">
+      <label>
+        Compare with{' '}
+        <select value={value} onChange={(event) => onChange(event.currentTarget.value)} data-testid="compare-with">
+          <option value="">what it builds on</option>
+          {documents.map((doc) => (
+            <option key={doc.key} value={`tab:${doc.key}`}>
+              open: {doc.name}
+            </option>
+          ))}
+          {library.map((file) => (
+            <option key={file.name} value={`file:${file.name}`}>
+              library: {file.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {problem ? (
+        <span role="alert" data-testid="compare-problem">
+          {' '}
+          {problem}
+        </span>
+      ) : null}
+    </p>
+  );
+}
 
 /**
  * What changed against what the document builds on, listed as `pathways diff` lists it (added,

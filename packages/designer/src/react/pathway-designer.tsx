@@ -18,7 +18,7 @@ import { paletteItems, type PaletteItem } from './palette-items.js';
 import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer-props.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { SimulationPanel } from './simulation-panel.js';
-import { DiffPanel } from './diff-panel.js';
+import { CompareWith, DiffPanel } from './diff-panel.js';
 import { RebasePanel } from './rebase-panel.js';
 import { designDiff } from '../core/diff-view.js';
 import { parseTemplate } from '@pathways/core';
@@ -48,7 +48,17 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const [simulating, setSimulating] = useState(false);
   const [activeNodes, setActiveNodes] = useState<ReadonlySet<string>>(new Set());
   const [showDiff, setShowDiff] = useState(false);
-  const differences = useMemo(() => (showDiff && active ? designDiff(active.document, active.check) : undefined), [showDiff, active]);
+  // What the differences compare with: what the document builds on, unless another version is chosen.
+  const [compareWith, setCompareWith] = useState<string>('');
+  const comparison = useMemo(() => {
+    if (!showDiff || compareWith === '') return undefined;
+    const [kind, value] = [compareWith.slice(0, compareWith.indexOf(':')), compareWith.slice(compareWith.indexOf(':') + 1)];
+    return session.comparison(kind === 'tab' ? { key: value } : { file: value });
+  }, [showDiff, compareWith, session, snapshot]);
+  const differences = useMemo(
+    () => (showDiff && active && comparison?.ok !== false ? designDiff(active.document, active.check, comparison?.template) : undefined),
+    [showDiff, active, comparison],
+  );
   const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined, differences) : undefined), [active, simulating, activeNodes, differences]);
   // The pathway to simulate: the resolved document, parsed with its plugins (only when it has no errors).
   const simulated = useMemo(() => {
@@ -311,6 +321,15 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
           )}
           {active ? <ProblemsPanel check={active.check} language={language} markers={markers} onMarkers={setMarkers} onFocus={focusProblem} /> : null}
           {snapshot.rebase ? <RebasePanel report={snapshot.rebase} onDrop={(change) => session.dropRebasedChange(change)} /> : null}
+          {showDiff && active ? (
+            <CompareWith
+              value={compareWith}
+              onChange={setCompareWith}
+              documents={snapshot.documents.filter((doc) => doc.key !== active.key)}
+              library={library}
+              {...(comparison && !comparison.ok ? { problem: comparison.message } : {})}
+            />
+          ) : null}
           {differences ? (
             <DiffPanel
               differences={differences}
@@ -319,7 +338,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
                 setFocus(id);
               }}
             />
-          ) : showDiff && active ? (
+          ) : showDiff && active && comparison?.ok !== false ? (
             <p className="pw-diff" role="status">
               Nothing to compare with: a variant is compared with the level it extends, a baseline with its last published version.
             </p>
