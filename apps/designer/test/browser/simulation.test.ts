@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseScenario, parseTemplate, resolve, runScenario, type AssessmentRecorded, type Scenario } from '@pathways/core';
 import { dashItems, dashStalkingItems } from '@pathways/plugin-risk-tools';
 import { nzBaselinePlugins, nzNationalBaseline } from '@pathways/templates';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { test } from './designer-test.js';
 
@@ -107,14 +108,19 @@ test('walks through a saved scenario step by step, pausing at its notes', { time
   expect(designer.consoleErrors).toEqual([]);
 });
 
-test('answers a risk tool questionnaire in the simulator and sees the score and band', { timeout: 90_000 }, async ({ designer }) => {
-  const { page } = designer;
+/** The NZ baseline simulated, with the Dash-style checklist chosen in "Record a completed risk tool". */
+async function dashQuestionnaire(page: Page): Promise<Locator> {
   await page.getByTestId('open-nz-national-baseline.json').click();
   await page.getByTestId('node-intake').waitFor();
   await page.getByTestId('simulate').click();
   await page.getByTestId('sim-command-riskTool.completed').click();
-  const form = page.getByTestId('sim-risk-form');
   await page.getByTestId('sim-risk-tool').selectOption('risk-tools/dash');
+  return page.getByTestId('sim-risk-form');
+}
+
+test('answers a risk tool questionnaire in the simulator and sees the score and band', { timeout: 90_000 }, async ({ designer }) => {
+  const { page } = designer;
+  const form = await dashQuestionnaire(page);
   // Topic labels only (never licensed wording): fourteen yes answers, visible high risk.
   const plain = Object.keys(dashItems).filter((code) => code !== 'stalking' && code !== 'othersThreatening');
   for (const [index, code] of Object.keys(dashItems).entries()) {
@@ -132,12 +138,7 @@ test('answers a risk tool questionnaire in the simulator and sees the score and 
 
 test('answers the stalking follow-up set the Dash-style checklist asks when stalking is yes: recorded with the assessment, not counted', { timeout: 90_000 }, async ({ designer }) => {
   const { page } = designer;
-  await page.getByTestId('open-nz-national-baseline.json').click();
-  await page.getByTestId('node-intake').waitFor();
-  await page.getByTestId('simulate').click();
-  await page.getByTestId('sim-command-riskTool.completed').click();
-  const form = page.getByTestId('sim-risk-form');
-  await page.getByTestId('sim-risk-tool').selectOption('risk-tools/dash');
+  const form = await dashQuestionnaire(page);
   // Thirteen plain yes answers and stalking: 14, visible high risk; othersThreatening no.
   const plain = Object.keys(dashItems).filter((code) => code !== 'stalking' && code !== 'othersThreatening');
   for (const code of Object.keys(dashItems)) await form.locator(`#answers-${code}`).selectOption(plain.indexOf(code) >= 0 && plain.indexOf(code) < 13 ? 'yes' : 'no');
