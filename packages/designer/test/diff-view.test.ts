@@ -1,6 +1,6 @@
 import { diff, formatDiff } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
-import { canvasModel, checkDocument, DesignerSession, designDiff, removeElement } from '../src/core/index.js';
+import { beforeCanvasModel, canvasModel, checkDocument, DesignerSession, designDiff, removeElement } from '../src/core/index.js';
 import { fileNamed, library, opened } from './library.js';
 
 // What changed, on the canvas: the same diff as `pathways diff`, its nodes marked, removed ones drawn
@@ -59,5 +59,23 @@ describe('differences', () => {
     expect(open.ok && open.template.version).toBe('3.0.0');
 
     expect(session.comparison({ file: 'not-in-the-library.json' })).toEqual({ ok: false, message: 'not-in-the-library.json is not in the library.' });
+  });
+
+  it('draws the version compared with on its own, side by side: what was removed or changed marked, nothing editable', () => {
+    const baseline = opened('nz-national-baseline.json');
+    const removed = removeElement(baseline, 'nodes', 'agree-follow-up');
+    if (!removed.ok) throw new Error('remove');
+    const check = checkDocument(removed.document);
+    const differences = designDiff(removed.document, check)!;
+    const before = beforeCanvasModel(differences, library.plugins);
+    expect(before.nodes.find((n) => n.id === 'agree-follow-up')).toMatchObject({ change: 'removed', editable: false });
+    expect(before.nodes.some((n) => n.id.startsWith('removed:'))).toBe(false);
+    expect(before.nodes.every((n) => !n.editable)).toBe(true);
+    expect(before.slots).toEqual([]);
+    const removedTransitions = differences.entries.filter((e) => e.collection === 'transitions' && e.kind === 'removed').map((e) => e.id);
+    expect(removedTransitions.length).toBeGreaterThan(0);
+    for (const id of removedTransitions) expect(before.edges.find((e) => e.id === id)?.change).toBe('removed');
+    // The document's own side keeps the ghost overlay as before.
+    expect(canvasModel(removed.document, check, undefined, differences).nodes.some((n) => n.id === 'removed:agree-follow-up')).toBe(true);
   });
 });

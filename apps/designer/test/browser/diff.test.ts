@@ -44,5 +44,17 @@ test("shows Canterbury's differences from the baseline on the canvas, in a list 
   await designer.screenshot('16-compare-with-another-variant');
   await page.getByTestId('compare-with').selectOption('');
   await expect.poll(() => panel.textContent()).toContain('nz-national-baseline@3.0.0 → nz-canterbury@3.0.0');
+
+  // Side by side: the baseline on its own canvas (read-only), Canterbury beside it.
+  await page.getByTestId('side-by-side').check();
+  const before = page.getByTestId('canvas-before');
+  await before.getByTestId('node-triage-listing').waitFor();
+  expect(await page.getByTestId('side-by-side-view').textContent()).toContain('Before: nz-national-baseline@3.0.0');
+  expect(await page.getByTestId('side-by-side-view').textContent()).toContain('After: nz-canterbury@3.0.0');
+  expect(await before.getByTestId('node-chc/kaupapa-maori-service').count()).toBe(0);
+  expect(await page.getByTestId('canvas').getByTestId('node-chc/kaupapa-maori-service').getAttribute('class')).toContain('pw-node--added');
+  await designer.screenshot('17-side-by-side');
+  await page.getByTestId('side-by-side').uncheck();
+  await expect.poll(() => page.getByTestId('canvas-before').count()).toBe(0);
   expect(designer.consoleErrors).toEqual([]);
 });

@@ -38,7 +38,7 @@ export interface CanvasEdge {
   readonly locked: boolean;
   readonly provenance: ProvenanceLevel;
   readonly inWitness: boolean;
-  readonly change?: 'added' | 'changed';
+  readonly change?: 'added' | 'changed' | 'removed';
 }
 
 /** An adjustment point drawn as a slot: local fragments are dropped only there. */

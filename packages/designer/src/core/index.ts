@@ -26,6 +26,7 @@ export { Simulation, applyScenarioStep } from './simulation.js';
 export { steppedBackEvent } from './simulation-inspection.js';
 export type { SimulationCommand, SimulationReferral, SimulationStep, WalkStep } from './simulation.js';
 export { designDiff } from './diff-view.js';
+export { beforeCanvasModel } from './diff-before-model.js';
 export type { DesignDiff } from './diff-view.js';
 export { rebaseDocument } from './rebase-view.js';
 export type { RebasedDocument } from './rebase-view.js';

@@ -26,6 +26,10 @@ export interface CanvasProps {
   readonly onNote: (note: LayoutNote) => void;
   /** Filled with what exports the whole pathway as a picture (PNG or SVG data URL). */
   readonly pictures?: MutableRefObject<CanvasPictures | undefined>;
+  /** Shown, not edited (the version compared with, side by side): nothing can be moved, connected, selected or dropped. */
+  readonly readOnly?: boolean;
+  /** The canvas's test id (`canvas` by default). */
+  readonly testId?: string;
 }
 
 export interface CanvasPictures {
@@ -165,8 +169,9 @@ export function Canvas(props: CanvasProps) {
   };
 
   return (
-    <div className="pw-canvas" data-testid="canvas" ref={container} onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+    <div className="pw-canvas" data-testid={props.testId ?? 'canvas'} ref={container} onDragOver={(event) => event.preventDefault()} onDrop={props.readOnly ? undefined : onDrop}>
       <ReactFlow
+        {...(props.readOnly ? { nodesDraggable: false, nodesConnectable: false, elementsSelectable: false } : {})}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

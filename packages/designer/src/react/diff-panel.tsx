@@ -1,12 +1,16 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import type { CanvasModel } from '../core/canvas-model.js';
 import type { DesignDiff } from '../core/diff-view.js';
-import type { LibraryFile } from './pathway-designer-props.js';
+import { Canvas } from './canvas.js';
+import type { InterfaceLanguage, LibraryFile } from './pathway-designer-props.js';
 
 /**
  * What the differences compare with: by default what the document builds on (the level a variant
  * extends, a baseline's last published version), or any other version — another open document, or a
  * library file (every published baseline version, every variant). Values are `tab:<key>` or `file:<name>`.
  */
-export function CompareWith({ value, onChange, documents, library, problem }: { value: string; onChange: (value: string) => void; documents: readonly { readonly key: string; readonly name: string }[]; library: readonly LibraryFile[]; problem?: string }) {
+export function CompareWith({ value, onChange, sideBySide, onSideBySide, documents, library, problem }: { value: string; onChange: (value: string) => void; sideBySide: boolean; onSideBySide: (on: boolean) => void; documents: readonly { readonly key: string; readonly name: string }[]; library: readonly LibraryFile[]; problem?: string }) {
   return (
     <p className="pw-compare-with">
       <label>
@@ -24,6 +28,9 @@ export function CompareWith({ value, onChange, documents, library, problem }: { 
             </option>
           ))}
         </select>
+      </label>{' '}
+      <label>
+        <input type="checkbox" checked={sideBySide} onChange={(event) => onSideBySide(event.currentTarget.checked)} data-testid="side-by-side" /> Side by side
       </label>
       {problem ? (
         <span role="alert" data-testid="compare-problem">
@@ -56,5 +63,29 @@ export function DiffPanel({ differences, onFocus }: { differences: DesignDiff; o
         ))}
       </ul>
     </section>
+  );
+}
+
+const nothing = () => undefined;
+
+/**
+ * The canvas alone, or — side by side — the version compared with (read-only, what the document
+ * removed or changed marked on it) beside the document's own canvas (what it added or changed).
+ */
+export function SideBySide({ before, after, children }: { before: { readonly caption: string; readonly model: CanvasModel; readonly language: InterfaceLanguage; readonly markers: boolean } | undefined; after: string | undefined; children: ReactNode }) {
+  if (!before) return <>{children}</>;
+  return (
+    <div className="pw-side-by-side" data-testid="side-by-side-view">
+      <figure>
+        <figcaption>{before.caption}</figcaption>
+        <ReactFlowProvider>
+          <Canvas model={before.model} language={before.language} markers={before.markers} armed={false} readOnly testId="canvas-before" onSelect={nothing} onMove={nothing} onConnect={nothing} onAddAt={nothing} onDropItem={nothing} onNote={nothing} />
+        </ReactFlowProvider>
+      </figure>
+      <figure>
+        <figcaption>{after}</figcaption>
+        {children}
+      </figure>
+    </div>
   );
 }

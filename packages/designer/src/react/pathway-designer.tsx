@@ -18,8 +18,9 @@ import { paletteItems, type PaletteItem } from './palette-items.js';
 import type { InterfaceLanguage, PathwayDesignerProps } from './pathway-designer-props.js';
 import { ProblemsPanel } from './problems-panel.js';
 import { SimulationPanel } from './simulation-panel.js';
-import { CompareWith, DiffPanel } from './diff-panel.js';
+import { CompareWith, DiffPanel, SideBySide } from './diff-panel.js';
 import { RebasePanel } from './rebase-panel.js';
+import { beforeCanvasModel } from '../core/diff-before-model.js';
 import { designDiff } from '../core/diff-view.js';
 import { parseTemplate } from '@pathways/core';
 import { PropertiesPanel } from './properties-panel.js';
@@ -50,6 +51,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   const [showDiff, setShowDiff] = useState(false);
   // What the differences compare with: what the document builds on, unless another version is chosen.
   const [compareWith, setCompareWith] = useState<string>('');
+  const [sideBySide, setSideBySide] = useState(false);
   const comparison = useMemo(() => {
     if (!showDiff || compareWith === '') return undefined;
     const [kind, value] = [compareWith.slice(0, compareWith.indexOf(':')), compareWith.slice(compareWith.indexOf(':') + 1)];
@@ -59,7 +61,11 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
     () => (showDiff && active && comparison?.ok !== false ? designDiff(active.document, active.check, comparison?.template) : undefined),
     [showDiff, active, comparison],
   );
-  const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined, differences) : undefined), [active, simulating, activeNodes, differences]);
+  // Side by side: the version compared with drawn on its own canvas, beside the document's.
+  const beforeModel = useMemo(() => (sideBySide && differences ? beforeCanvasModel(differences, plugins) : undefined), [sideBySide, differences, plugins]);
+  // Side by side, what was removed is drawn on the other canvas, not as ghosts on this one.
+  const overlaid = useMemo(() => (differences && sideBySide ? { ...differences, removedNodes: [] } : differences), [differences, sideBySide]);
+  const model = useMemo(() => (active ? canvasModel(active.document, active.check, simulating ? activeNodes : undefined, overlaid) : undefined), [active, simulating, activeNodes, overlaid]);
   // The pathway to simulate: the resolved document, parsed with its plugins (only when it has no errors).
   const simulated = useMemo(() => {
     if (!simulating || !active?.check.resolved || !active.check.publishable) return undefined;
@@ -298,6 +304,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
         </div>
         <main className="pw-main">
           {active && model ? (
+            <SideBySide before={differences && beforeModel ? { caption: `Before: ${differences.from}`, model: beforeModel, language, markers } : undefined} after={differences ? `After: ${differences.to}` : undefined}>
             <ReactFlowProvider>
               <Canvas
                 model={model}
@@ -316,6 +323,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
                 pictures={pictures}
               />
             </ReactFlowProvider>
+            </SideBySide>
           ) : (
             <p className="pw-empty">Open the national baseline or a variant from the library to start.</p>
           )}
@@ -325,6 +333,8 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             <CompareWith
               value={compareWith}
               onChange={setCompareWith}
+              sideBySide={sideBySide}
+              onSideBySide={setSideBySide}
               documents={snapshot.documents.filter((doc) => doc.key !== active.key)}
               library={library}
               {...(comparison && !comparison.ok ? { problem: comparison.message } : {})}
