@@ -11,6 +11,7 @@ export { refusingCodes, refusalOf, problemsOf } from './refusals.js';
 export type { Refusal } from './refusals.js';
 export { addNode, connect, moveNodes, putNote, relabel, removeElement, removeChange, removeNote, setNodeFields, setParameter, setTransitionFields } from './edits.js';
 export type { EditResult, Labels, NewNode } from './edits.js';
+export { setGovernance, type GovernedCollection } from './governance-edit.js';
 export { copyFragment, pasteFragment } from './clipboard.js';
 export type { Fragment } from './clipboard.js';
 export { newVariant } from './new-variant.js';

@@ -1,10 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { LayoutNote } from '@pathways/core';
+import type { Governance, LayoutNote } from '@pathways/core';
 import { canvasModel } from '../core/canvas-model.js';
 import type { DesignProblem } from '../core/check-document.js';
 import { documentToText } from '../core/design-document.js';
 import { addNode, connect, moveNodes, putNote, relabel, removeElement, setNodeFields, setParameter, setTransitionFields } from '../core/edits.js';
+import { setGovernance, type GovernedCollection } from '../core/governance-edit.js';
 import { DesignerSession } from '../core/session.js';
 import { tidyUp } from '../core/tidy-up.js';
 import { mainThreadLayoutEngine } from './worker-layout.js';
@@ -376,6 +377,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
             plugins={plugins}
             onFields={(id, fields) => session.edit(`edit ${id}`, (document) => setNodeFields(document, id, fields))}
             onLabel={(id, label) => session.edit(`relabel ${id}`, (document) => relabel(document, 'nodes', id, label))}
+            {...(active.document.kind === 'baseline' ? { onGovernance: (collection: GovernedCollection, id: string, governance: Governance | undefined) => session.edit(`governance of ${id}`, (document) => setGovernance(document, collection, id, governance)) } : {})}
             {...(selectedEdge ? { transition: selectedEdge } : {})}
             events={[...new Set([...(active.check.resolved?.events ?? []).map((event) => event.type), ...plugins.flatMap((plugin) => Object.keys(plugin.definition.events ?? {}))])].sort()}
             onTransition={(id, fields) => session.edit(`edit transition ${id}`, (document) => setTransitionFields(document, id, fields))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { LoadedPlugin, PathwayTemplateData } from '@pathways/core';
+import type { Governance, LoadedPlugin, PathwayTemplateData } from '@pathways/core';
+import { GovernanceForm } from './governance-form.js';
 import { NodeForm } from './node-form.js';
 import { TransitionForm } from './transition-form.js';
 import type { CanvasNode } from '../core/canvas-model.js';
@@ -53,6 +54,8 @@ export function PropertiesPanel(props: {
   readonly transition?: string;
   readonly events?: readonly string[];
   readonly onTransition?: (id: string, fields: Record<string, unknown>) => void;
+  /** Baseline mode: sets who may change an activity or a parameter in a variant. */
+  readonly onGovernance?: (collection: 'nodes' | 'parameters', id: string, governance: Governance | undefined) => void;
 }) {
   const { node, nodes, parameters, language } = props;
   const [target, setTarget] = useState('');
@@ -85,6 +88,15 @@ export function PropertiesPanel(props: {
               plugins={props.plugins ?? []}
               onFields={(fields) => props.onFields!(node.id, fields)}
               onLabel={(label) => props.onLabel!(node.id, label)}
+            />
+          ) : null}
+          {props.onGovernance && props.template ? (
+            <GovernanceForm
+              key={`${node.id}:${JSON.stringify(props.template.nodes.find((n) => n.id === node.id)?.governance ?? null)}`}
+              idPrefix="node"
+              governance={props.template.nodes.find((n) => n.id === node.id)?.governance}
+              example={'{ "due": { "max": "P2D" } }'}
+              onApply={(governance) => props.onGovernance!('nodes', node.id, governance)}
             />
           ) : null}
           <button type="button" onClick={() => props.onDelete(node.id)} data-testid="delete-node">
@@ -140,6 +152,12 @@ export function PropertiesPanel(props: {
                 </button>
                 <small id={`bounds-${name}`}>{boundsText(parameter)}</small>
               </form>
+              {props.onGovernance ? (
+                <details>
+                  <summary>Governance</summary>
+                  <GovernanceForm key={JSON.stringify(parameter.governance ?? null)} idPrefix={`parameter-${name}`} governance={parameter.governance} example={'{ "value": { "max": "PT24H" } }'} onApply={(governance) => props.onGovernance!('parameters', name, governance)} />
+                </details>
+              ) : null}
             </li>
           ))}
         </ul>
