@@ -139,6 +139,7 @@ export type { TemplateDiff, DiffEntry, FieldChange } from './variants/diff.js';
 export { rebase } from './variants/rebase.js';
 export type { RebaseResult, RebaseOutcome } from './variants/rebase.js';
 export { checkPublish, breakingChanges } from './variants/versioning.js';
+export { loosenedSafeguards } from './variants/loosened.js';
 export type { PublishCheck, PublishProblem } from './variants/versioning.js';
 export { impact } from './variants/impact.js';
 export type { ImpactReport, VariantImpact } from './variants/impact.js';

@@ -29,10 +29,13 @@ describe('setGovernance', () => {
     const problems = checkDocument(locked.document).problems;
     expect(problems.map((p) => p.code)).toContain('PWY_VERSION_MAJOR_REQUIRED');
     expect(problems.find((p) => p.code === 'PWY_VERSION_MAJOR_REQUIRED')?.message).toContain('4.0.0');
-    // Loosening it again is compatible with every variant: nothing to say.
+    // Loosening a lock is compatible with every variant (a minor version), but lowers the national
+    // floor: a warning for national assurance, and the draft stays publishable.
     const unlocked = setGovernance(draft, 'nodes', 'intake', undefined);
     if (!unlocked.ok) throw new Error(unlocked.refusal.message);
-    expect(checkDocument(unlocked.document).problems).toEqual([]);
+    const unlockedCheck = checkDocument(unlocked.document);
+    expect(unlockedCheck.problems.map((p) => `${p.severity} ${p.code} ${p.message}`)).toEqual(['warning PWY_PUBLISH_SAFEGUARD_LOOSENED Loosened for variants: nodes "intake" was locked and is now free.']);
+    expect(unlockedCheck.publishable).toBe(true);
   });
 
   it("tailors a parameter within bounds the check then holds variants to, and says when bounds name a field the element lacks", () => {

@@ -313,6 +313,11 @@ export const errorCatalogue = {
     'Breaking change needs a major version',
     'A new lock, a new invariant or a tighter bound can break variants: bump the major version and run an impact report.',
   ),
+  PWY_PUBLISH_SAFEGUARD_LOOSENED: entry(
+    'PWY_PUBLISH_SAFEGUARD_LOOSENED',
+    'A national safeguard is loosened',
+    'Every variant stays valid (a minor version is enough), but regions may now do what the last version did not allow: make sure national assurance agreed, and say why in the release notes.',
+  ),
   PWY_VERSION_PUBLISHED: entry(
     'PWY_VERSION_PUBLISHED',
     'Published version changed',

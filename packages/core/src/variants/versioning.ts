@@ -5,6 +5,7 @@ import type { PathwayTemplateData } from '../model/template.js';
 import { elementIdOf } from './apply-variant.js';
 import type { Governance } from '../model/governance.js';
 import { boundKind, boundsAtLeastAsTight, governanceStrength } from './governance-rules.js';
+import { loosenedSafeguards } from './loosened.js';
 import { elementCollections } from './variant.js';
 
 /** A problem with publishing a version. */
@@ -21,6 +22,8 @@ export interface PublishCheck {
   readonly requiredBump: 'major' | 'minor' | 'patch';
   /** Why a major bump is needed: new locks, new invariants, tighter bounds. */
   readonly breaking: readonly string[];
+  /** What variants may now do that they could not (locks removed, bounds widened…): compatible, but a lower national floor. */
+  readonly loosened: readonly string[];
   readonly problems: readonly PublishProblem[];
 }
 
@@ -96,7 +99,7 @@ export function checkPublish(previous: PathwayTemplateData | undefined, next: Pa
   const problems: PublishProblem[] = [];
   const existing = published.get(next.version);
   if (existing !== undefined && existing !== contentHashOf(next)) problems.push(problem('PWY_VERSION_PUBLISHED', `${next.id}@${next.version} is already published with other content.`));
-  if (!previous) return { ok: problems.length === 0, requiredBump: 'major', breaking: [], problems };
+  if (!previous) return { ok: problems.length === 0, requiredBump: 'major', breaking: [], loosened: [], problems };
   if (!valid(next.version) || !gt(next.version, previous.version)) {
     problems.push(problem('PWY_VERSION_BUMP_REQUIRED', `${next.version} is not higher than the published ${previous.version}.`));
   }
@@ -104,5 +107,5 @@ export function checkPublish(previous: PathwayTemplateData | undefined, next: Pa
   if (breaking.length > 0 && valid(next.version) && major(next.version) <= major(previous.version)) {
     problems.push(problem('PWY_VERSION_MAJOR_REQUIRED', `These changes need version ${major(previous.version) + 1}.0.0 or later: ${breaking.join('; ')}.`));
   }
-  return { ok: problems.length === 0, requiredBump: breaking.length > 0 ? 'major' : 'minor', breaking, problems };
+  return { ok: problems.length === 0, requiredBump: breaking.length > 0 ? 'major' : 'minor', breaking, loosened: loosenedSafeguards(previous, next), problems };
 }

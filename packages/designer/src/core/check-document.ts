@@ -1,4 +1,4 @@
-import { canonicalJson, checkPublish, checkVariant, evaluateInvariants, validateTemplate, type ErrorCode, type PathwayTemplateData, type ProvenanceMap, type PublishCheck } from '@pathways/core';
+import { canonicalJson, catalogueEntry, checkPublish, checkVariant, evaluateInvariants, validateTemplate, type ErrorCode, type PathwayTemplateData, type ProvenanceMap, type PublishCheck } from '@pathways/core';
 import type { DesignDocument, JsonObject } from './design-document.js';
 
 /** An element of the drawn pathway a problem is about, to focus it on the canvas. */
@@ -122,6 +122,14 @@ export function checkDocument(document: DesignDocument): DesignCheck {
     path: [],
     change: null,
   }));
-  const problems = [...broken, ...publishProblems, ...breaking];
+  const loosened = (publish?.loosened ?? []).map((note): DesignProblem => ({
+    code: 'PWY_PUBLISH_SAFEGUARD_LOOSENED',
+    severity: 'warning',
+    message: `Loosened for variants: ${note}.`,
+    hint: catalogueEntry('PWY_PUBLISH_SAFEGUARD_LOOSENED').hint,
+    path: [],
+    change: null,
+  }));
+  const problems = [...broken, ...publishProblems, ...breaking, ...loosened];
   return { resolved: template, problems, ...(publish ? { publish } : {}), publishable: problems.every((p) => p.severity !== 'error') };
 }
