@@ -1,4 +1,4 @@
-import { checkPublish, loosenedSafeguards, parseTemplate, type PathwayTemplate } from '@pathways/core';
+import { checkPublish, impact, loosenedSafeguards, parseTemplate, type PathwayTemplate } from '@pathways/core';
 import { describe, expect, it } from 'vitest';
 import { tinyTemplateJson } from './fixtures.js';
 
@@ -57,5 +57,14 @@ describe('loosened safeguards', () => {
       nodeOf(json, 'first-contact').governance = { mode: 'tailorable', bounds: {} };
     });
     expect(loosenedSafeguards(before, next)).toEqual(['nodes "first-contact": "ownerRole" is now tailorable']);
+  });
+
+  it('is part of the impact report, against the latest published version below the proposed one', () => {
+    const unlocked = release('1.2.0', (json) => {
+      delete nodeOf(json, 'notify-advocate').governance;
+    });
+    const report = impact(unlocked, [release('0.9.0'), published, release('2.0.0')], []);
+    expect(report.publish).toMatchObject({ against: `${published.id}@1.0.0`, requiredBump: 'minor', breaking: [], loosened: ['nodes "notify-advocate" was locked and is now free'], problems: [] });
+    expect(impact(published, [release('2.0.0')], []).publish).toBeUndefined();
   });
 });

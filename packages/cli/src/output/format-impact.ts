@@ -30,6 +30,15 @@ function details(entry: VariantImpact, variant: PathwayVariant | undefined, publ
   return lines;
 }
 
+/** The publish rules against the latest published version: the version needed, what breaks, what is loosened. */
+function publishRules(publish: NonNullable<ImpactReport['publish']>): string[] {
+  const lines = [`Against ${publish.against}: ${publish.requiredBump === 'major' ? 'a major version is needed' : 'a minor version is enough'}${publish.breaking.length === 0 && publish.loosened.length === 0 ? '; nothing breaks variants and nothing is loosened' : ''}.`];
+  for (const item of publish.problems) lines.push(`  problem   ${item.code}: ${item.message}`);
+  for (const note of publish.breaking) lines.push(`  breaking  ${note}`);
+  for (const note of publish.loosened) lines.push(`  loosened  ${note} (compatible; for national assurance to agree)`);
+  return lines;
+}
+
 /**
  * Human form of an impact report: one row per variant file (source, variant, extends, status,
  * conflict and problem counts), then what went wrong for each affected variant, then what was not
@@ -48,6 +57,7 @@ export function formatImpact(report: ImpactReport, catalogue: Catalogue, notAsse
     rows.push(entry ? [source, name, extended, entry.status, String(entry.conflicts.length), String(entry.problems.length)] : [source, name, extended, 'not assessed', '-', '-']);
   }
   const lines = [header, ''];
+  if (report.publish) lines.push(...publishRules(report.publish), '');
   if (catalogue.variants.length > 0) lines.push(...table(rows));
   const variantOf = new Map(catalogue.variants.map(({ source, variant }) => [source, variant]));
   for (const entry of report.variants) if (entry.status !== 'ok') lines.push('', ...details(entry, variantOf.get(entry.source), published.join(', ')));
