@@ -5,6 +5,7 @@ export { errorCatalogue, catalogueEntry } from './errors/catalogue.js';
 export type { CatalogueEntry, ErrorCode } from './errors/catalogue.js';
 export { problem, formatPath, PathwaysError } from './errors/problem.js';
 export type { Problem, JsonPath } from './errors/problem.js';
+export { problemsFromZodIssues } from './model/zod-problems.js';
 
 export { practiceSteps, practiceStepNames } from './model/practice-steps.js';
 export type { PracticeStep } from './model/practice-steps.js';

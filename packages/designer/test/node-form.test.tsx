@@ -36,7 +36,7 @@ describe('the node form', () => {
     render(<NodeForm node={node} template={template} plugins={library.plugins} onFields={onFields} onLabel={() => {}} />);
     fireEvent.change(screen.getByLabelText(/Time limit/), { target: { value: 'two days' } });
     fireEvent.submit(screen.getByTestId('task-form'));
-    expect(screen.getByRole('alert').textContent).toBe('must be an ISO 8601 duration such as P2D or PT24H');
+    expect(screen.getByRole('alert').textContent).toBe('The text "two days" must be an ISO 8601 duration such as P2D or PT24H.');
     expect(onFields).not.toHaveBeenCalled();
   });
 });

@@ -57,6 +57,14 @@ describe('the Dash-style follow-up sets in the questionnaire', () => {
     form.submit();
     expect(form.onSubmit).not.toHaveBeenCalled();
     expect(set.querySelector('[role="alert"]')!.textContent).toContain('required when stalking is yes: answer its 11 topics');
+    expect(set.querySelector('[role="alert"]')!.textContent).toMatch(/^Nothing is given for the stalking follow-up set/);
+    // Its trigger answered no and then yes again: the set comes back without the old message.
+    form.answer('stalking', 'no');
+    expect(screen.queryByTestId('answers-stalkingFollowUp')).toBeNull();
+    form.answer('stalking', 'yes');
+    expect(screen.getByTestId('answers-stalkingFollowUp').querySelector('[role="alert"]')).toBeNull();
+    form.submit();
+    expect(screen.getByTestId('answers-stalkingFollowUp').querySelector('[role="alert"]')!.textContent).toMatch(/^Nothing is given/);
     // Answering a topic clears the message; one topic left out, the error is at that topic.
     const codes = Object.keys(dashStalkingItems);
     form.answer(`stalkingFollowUp-${codes[0]!}`, 'yes');

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { problemsFromZodIssues } from '@pathways/core';
 import type { z } from 'zod';
 import { fieldConditions, isAsked, submitted } from './field-conditions.js';
 import { isGroup, typeOf, type FieldSchema } from './field-schema.js';
@@ -53,7 +54,8 @@ export function SchemaForm({ schema, validator, values, onSubmit, idPrefix }: { 
         const clean = submitted(schema, conditions, draft);
         const checked = validator?.safeParse(clean);
         if (checked && !checked.success) {
-          setErrors(Object.fromEntries(checked.error.issues.map((issue) => [errorKey(schema, issue.path), issue.message])));
+          // In the engine's own words (`Nothing is given for …`, `Got "x"; allowed: …`), as a refusal would say it.
+          setErrors(Object.fromEntries(problemsFromZodIssues(checked.error.issues, [], clean).map((problem) => [errorKey(schema, problem.path), problem.message])));
           return;
         }
         setErrors({});
@@ -63,9 +65,12 @@ export function SchemaForm({ schema, validator, values, onSubmit, idPrefix }: { 
       {properties.map(([name, field]) => {
         // An answer changed clears what was said about it (and, in a group, about the group), so
         // no message stays beside a field it no longer fits; the next Apply checks everything again.
+        // A field no longer asked (its set's trigger answered otherwise) loses its message too, so it
+        // does not come back with the field.
         const set = (value: unknown, ...answered: string[]) => {
-          setDraft({ ...draft, [name]: value });
-          setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== name && !answered.includes(key))));
+          const next = { ...draft, [name]: value };
+          setDraft(next);
+          setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== name && !answered.includes(key) && isAsked(conditions, key.split('.')[0]!, next))));
         };
         return isGroup(field) ? (
           <SchemaFieldset key={name} idPrefix={idPrefix} name={name} group={field} required={required(name)} values={groupValues(draft[name])} errors={errors} onChange={(values, property) => set(values, `${name}.${property}`)} />
