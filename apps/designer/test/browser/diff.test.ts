@@ -53,6 +53,10 @@ test("shows Canterbury's differences from the baseline on the canvas, in a list 
   expect(await page.getByTestId('side-by-side-view').textContent()).toContain('After: nz-canterbury@3.0.0');
   expect(await before.getByTestId('node-chc/kaupapa-maori-service').count()).toBe(0);
   expect(await page.getByTestId('canvas').getByTestId('node-chc/kaupapa-maori-service').getAttribute('class')).toContain('pw-node--added');
+  // Zoomed on the document's canvas, the version compared with follows.
+  const transform = (canvas: string) => page.getByTestId(canvas).locator('.react-flow__viewport').evaluate((element) => (element as HTMLElement).style.transform);
+  await page.getByTestId('canvas').locator('.react-flow__controls-zoomout').click();
+  await expect.poll(async () => [await transform('canvas-before'), await transform('canvas')]).toSatisfy(([before, after]) => before === after);
   await designer.screenshot('17-side-by-side');
   await page.getByTestId('side-by-side').uncheck();
   await expect.poll(() => page.getByTestId('canvas-before').count()).toBe(0);

@@ -1,4 +1,4 @@
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type OnConnect, type OnNodeDrag, type OnSelectionChangeFunc, applyNodeChanges } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange, type OnConnect, type OnNodeDrag, type OnSelectionChangeFunc, type Viewport, applyNodeChanges } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MutableRefObject } from 'react';
 import type { LayoutNote } from '@pathways/core';
 import type { CanvasModel } from '../core/canvas-model.js';
@@ -30,6 +30,10 @@ export interface CanvasProps {
   readonly readOnly?: boolean;
   /** The canvas's test id (`canvas` by default). */
   readonly testId?: string;
+  /** Told where the view is after each pan or zoom (side by side, the other canvas follows). */
+  readonly onViewport?: (viewport: Viewport) => void;
+  /** A view to follow: set whenever it changes. */
+  readonly followViewport?: Viewport;
 }
 
 export interface CanvasPictures {
@@ -132,8 +136,8 @@ export function Canvas(props: CanvasProps) {
   // update runs the selector of every drawn node and edge: handlers made anew on each render cost
   // a pass over the whole canvas per render (most of showing a 500-node diff). They stay the same
   // objects and call the latest props.
-  const latest = useRef({ onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge });
-  latest.current = { onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge };
+  const latest = useRef({ onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge, onViewport: props.onViewport });
+  latest.current = { onMove, onNote, onConnect, onSelect, onSelectEdge: props.onSelectEdge, onViewport: props.onViewport };
   const onNodeDragStop = useCallback<OnNodeDrag>((_event, node) => {
     if (node.type === 'pathway') latest.current.onMove(node.id, node.position);
     if (node.type === 'note') latest.current.onNote({ ...(node.data as { note: LayoutNote }).note, x: Math.round(node.position.x), y: Math.round(node.position.y) });
@@ -161,6 +165,12 @@ export function Canvas(props: CanvasProps) {
     if (focus) void flow.fitView({ nodes: [{ id: focus }], duration: 300, maxZoom: 1.2 });
   }, [focus, flow]);
 
+  const { followViewport } = props;
+  useEffect(() => {
+    if (followViewport) void flow.setViewport(followViewport);
+  }, [followViewport, flow]);
+  const onMoveEnd = useCallback((_event: unknown, viewport: Viewport) => latest.current.onViewport?.(viewport), []);
+
   const onDrop = (event: DragEvent) => {
     const item = event.dataTransfer.getData(paletteMime);
     if (!item) return;
@@ -178,6 +188,7 @@ export function Canvas(props: CanvasProps) {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
+        onMoveEnd={onMoveEnd}
         onConnect={onFlowConnect}
         deleteKeyCode={null}
         multiSelectionKeyCode="Shift"

@@ -1,4 +1,4 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { CanvasModel } from '../core/canvas-model.js';
 import type { DesignDiff } from '../core/diff-view.js';
@@ -70,16 +70,17 @@ const nothing = () => undefined;
 
 /**
  * The canvas alone, or — side by side — the version compared with (read-only, what the document
- * removed or changed marked on it) beside the document's own canvas (what it added or changed).
+ * removed or changed marked on it) beside the document's own canvas (what it added or changed);
+ * the version compared with follows the document's canvas as it is panned and zoomed.
  */
-export function SideBySide({ before, after, children }: { before: { readonly caption: string; readonly model: CanvasModel; readonly language: InterfaceLanguage; readonly markers: boolean } | undefined; after: string | undefined; children: ReactNode }) {
+export function SideBySide({ before, after, children }: { before: { readonly caption: string; readonly model: CanvasModel; readonly language: InterfaceLanguage; readonly markers: boolean; readonly viewport?: Viewport | undefined } | undefined; after: string | undefined; children: ReactNode }) {
   if (!before) return <>{children}</>;
   return (
     <div className="pw-side-by-side" data-testid="side-by-side-view">
       <figure>
         <figcaption>{before.caption}</figcaption>
         <ReactFlowProvider>
-          <Canvas model={before.model} language={before.language} markers={before.markers} armed={false} readOnly testId="canvas-before" onSelect={nothing} onMove={nothing} onConnect={nothing} onAddAt={nothing} onDropItem={nothing} onNote={nothing} />
+          <Canvas model={before.model} language={before.language} markers={before.markers} armed={false} readOnly testId="canvas-before" {...(before.viewport ? { followViewport: before.viewport } : {})} onSelect={nothing} onMove={nothing} onConnect={nothing} onAddAt={nothing} onDropItem={nothing} onNote={nothing} />
         </ReactFlowProvider>
       </figure>
       <figure>

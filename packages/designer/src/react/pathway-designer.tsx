@@ -1,4 +1,4 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider, type Viewport } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Governance, LayoutNote } from '@pathways/core';
 import { canvasModel } from '../core/canvas-model.js';
@@ -53,6 +53,8 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
   // What the differences compare with: what the document builds on, unless another version is chosen.
   const [compareWith, setCompareWith] = useState<string>('');
   const [sideBySide, setSideBySide] = useState(false);
+  // Side by side, the version compared with follows the document's canvas as it is panned and zoomed.
+  const [viewport, setViewport] = useState<Viewport | undefined>();
   const comparison = useMemo(() => {
     if (!showDiff || compareWith === '') return undefined;
     const [kind, value] = [compareWith.slice(0, compareWith.indexOf(':')), compareWith.slice(compareWith.indexOf(':') + 1)];
@@ -305,7 +307,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
         </div>
         <main className="pw-main">
           {active && model ? (
-            <SideBySide before={differences && beforeModel ? { caption: `Before: ${differences.from}`, model: beforeModel, language, markers } : undefined} after={differences ? `After: ${differences.to}` : undefined}>
+            <SideBySide before={differences && beforeModel ? { caption: `Before: ${differences.from}`, model: beforeModel, language, markers, viewport } : undefined} after={differences ? `After: ${differences.to}` : undefined}>
             <ReactFlowProvider>
               <Canvas
                 model={model}
@@ -322,6 +324,7 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
                 onDropItem={onDropItem}
                 onNote={onNote}
                 pictures={pictures}
+                {...(beforeModel ? { onViewport: setViewport } : {})}
               />
             </ReactFlowProvider>
             </SideBySide>
@@ -335,7 +338,10 @@ export function PathwayDesigner({ plugins, library, language: initialLanguage = 
               value={compareWith}
               onChange={setCompareWith}
               sideBySide={sideBySide}
-              onSideBySide={setSideBySide}
+              onSideBySide={(on) => {
+                setSideBySide(on);
+                setViewport(undefined);
+              }}
               documents={snapshot.documents.filter((doc) => doc.key !== active.key)}
               library={library}
               {...(comparison && !comparison.ok ? { problem: comparison.message } : {})}
