@@ -11,6 +11,14 @@ import { test } from './designer-test.js';
 // contact due in Canterbury's 12 hours, shown in Pacific/Auckland time; the clock advanced past it
 // and the overdue escalation seen; the run saved as a scenario that the CLI's runner passes.
 
+/** Records a fictional victim-survivor's risk as high with the simulator's "risk.assessed" form. */
+async function assessHigh(page: Page): Promise<void> {
+  await page.getByTestId('sim-command-risk.assessed').click();
+  await page.getByTestId('sim-form').getByLabel('personId').fill('person-aroha');
+  await page.getByTestId('sim-form').getByLabel('level').selectOption('high');
+  await page.getByTestId('sim-form').getByRole('button', { name: 'Apply' }).click();
+}
+
 test('simulates a case to high risk on Canterbury, sees the overdue escalation, and saves the run as a scenario', { timeout: 90_000 }, async ({ designer }) => {
   const { page } = designer;
   await page.getByTestId('open-nz-national-baseline.json').click();
@@ -20,10 +28,7 @@ test('simulates a case to high risk on Canterbury, sees the overdue escalation, 
   await page.getByTestId('simulation').waitFor();
   await expect.poll(() => page.getByTestId('node-intake').getAttribute('class')).toContain('pw-node--active');
 
-  await page.getByTestId('sim-command-risk.assessed').click();
-  await page.getByTestId('sim-form').getByLabel('personId').fill('person-aroha');
-  await page.getByTestId('sim-form').getByLabel('level').selectOption('high');
-  await page.getByTestId('sim-form').getByRole('button', { name: 'Apply' }).click();
+  await assessHigh(page);
   await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   const firstContact = page.getByTestId('sim-item-first-contact');
   await expect.poll(() => firstContact.textContent()).toContain('specialist-victim-advocate');
@@ -56,10 +61,7 @@ test("simulates a case to high risk on a regional variant that keeps the nationa
   await page.getByTestId('open-west-coast-rural.json').click();
   await page.getByTestId('simulate').click();
   await page.getByTestId('simulation').waitFor();
-  await page.getByTestId('sim-command-risk.assessed').click();
-  await page.getByTestId('sim-form').getByLabel('personId').fill('person-aroha');
-  await page.getByTestId('sim-form').getByLabel('level').selectOption('high');
-  await page.getByTestId('sim-form').getByRole('button', { name: 'Apply' }).click();
+  await assessHigh(page);
   await expect.poll(() => page.getByTestId('sim-tier').textContent()).toBe('high');
   const firstContact = page.getByTestId('sim-item-first-contact');
   await expect.poll(() => firstContact.textContent()).toContain('specialist-victim-advocate');
