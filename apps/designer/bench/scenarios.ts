@@ -97,7 +97,7 @@ export interface EditRuns {
 /** Sets the parameter out of bounds, then in bounds, `warmup + runs` times, in the open document. */
 export async function editParameter(page: Page, edit: ParameterEdit, { warmup, runs }: { warmup: number; runs: number }): Promise<EditRuns> {
   const row = page.getByTestId(`parameter-${edit.name}`);
-  const input = row.locator('input');
+  const input = row.locator('input[name="value"]');
   const submit = () => row.getByRole('button', { name: 'Set' }).click();
   const start = { selector: `[data-testid="parameter-${edit.name}"]`, event: 'submit' } as const;
   const outOfBounds: ProbeResult[] = [];

@@ -34,10 +34,10 @@ test("a regional hub tailors the baseline within the national floor, and saves i
 
   // A duration outside its bound is refused; one inside it is taken.
   const firstContact = page.getByTestId('parameter-firstContactHigh');
-  await firstContact.locator('input').fill('PT36H');
+  await firstContact.locator('input[name="value"]').fill('PT36H');
   await firstContact.getByRole('button', { name: 'Set' }).click();
   await expect.poll(() => page.getByTestId('refusal').textContent()).toContain('PT36H is above the maximum PT24H');
-  await firstContact.locator('input').fill('PT12H');
+  await firstContact.locator('input[name="value"]').fill('PT12H');
   await firstContact.getByRole('button', { name: 'Set' }).click();
   await page.getByTestId('refusal').waitFor({ state: 'detached' });
 
