@@ -59,6 +59,9 @@ describe('differences', () => {
     expect(open.ok && open.template.version).toBe('3.0.0');
 
     expect(session.comparison({ file: 'not-in-the-library.json' })).toEqual({ ok: false, message: 'not-in-the-library.json is not in the library.' });
+    // A library file is opened and checked once, however often the active document changes.
+    const again = session.comparison({ file: 'canterbury-regional.json' });
+    expect(again.ok && again.template).toBe(canterbury.template);
   });
 
   it('draws the version compared with on its own, side by side: what was removed or changed marked, nothing editable', () => {

@@ -109,6 +109,23 @@ describe('the inspector relay', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  it('passes on only Stately inspection events: a program sending anything else is cut off with the reason, and nothing reaches the pages', async () => {
+    const started = await relay();
+    const watching = viewer(started.socketUrl);
+    await watching.opened;
+    const send = (message: string) =>
+      new Promise<{ code: number; reason: string }>((resolve) => {
+        const socket = new WebSocket(started.socketUrl);
+        socket.on('open', () => socket.send(message));
+        socket.on('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') }));
+      });
+    expect(await send('hello')).toEqual({ code: 1007, reason: 'not JSON: send one Stately inspection event per message' });
+    expect(await send(JSON.stringify({ type: '@xstate.actor', _version: '0.7.2' }))).toEqual({ code: 1007, reason: 'not a Stately inspection event (sessionId: Invalid input: expected string, received undefined)' });
+    expect(started.kept).toBe(0);
+    expect(watching.received).toEqual([]);
+    watching.close();
+  });
+
   it('says a port is taken rather than relaying somewhere unexpected', async () => {
     const started = await relay();
     await expect(startInspectorRelay({ port: Number(new URL(started.url).port) })).rejects.toMatchObject({ code: 'EADDRINUSE' });

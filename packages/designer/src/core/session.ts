@@ -5,7 +5,7 @@ import type { DesignDocument } from './design-document.js';
 import { removeChange, type EditResult } from './edits.js';
 import { DesignHistory } from './history.js';
 import { newVariant, type NewVariantOptions } from './new-variant.js';
-import { openDocument, type DesignFile, type DesignLibrary } from './open-document.js';
+import { openDocument, type DesignFile, type DesignLibrary, type OpenResult } from './open-document.js';
 import { rebaseDocument } from './rebase-view.js';
 import type { PathwayTemplateData, RebaseOutcome } from '@pathways/core';
 import type { Refusal } from './refusals.js';
@@ -54,6 +54,7 @@ export class DesignerSession {
   private readonly listeners = new Set<() => void>();
   private counter = 0;
   private clipboard: Fragment | undefined;
+  private readonly libraryComparisons = new Map<string, OpenResult>();
   private readonly rebases = new Map<string, { readonly from: string; readonly to: string; readonly outcomes: readonly RebaseOutcome[] }>();
 
   constructor(private readonly library: DesignLibrary) {}
@@ -131,17 +132,24 @@ export class DesignerSession {
 
   /**
    * Another version to compare the active document with, resolved as the designer resolves what it
-   * opens: an open document (by tab key, as edited) or a library file (a baseline of any version, or
-   * a variant resolved over the level it extends). A file that cannot be resolved says why.
+   * opens: an open document (by tab key, as edited) or a library file as the library holds it (a
+   * baseline of any version, or a variant resolved over the library's level it extends). A file
+   * that cannot be resolved says why.
    */
   comparison(choice: { readonly key?: string; readonly file?: string }): { readonly ok: true; readonly template: PathwayTemplateData } | { readonly ok: false; readonly message: string } {
     const open = choice.key ? this.open.find((entry) => entry.key === choice.key)?.history.current : undefined;
     let document = open;
     if (!document && choice.file) {
-      const file = this.library.files.find((candidate) => candidate.name === choice.file);
-      if (!file) return { ok: false, message: `${choice.file} is not in the library.` };
-      const opened = openDocument(file, this.libraryWithOpen());
-      if (!opened.ok) return { ok: false, message: `${file.name} cannot be compared with: ${opened.problems.map((p) => p.message).join(' ')}` };
+      // A library file is compared as the library holds it (resolved over the library's own levels),
+      // so it is opened once and its check is kept: an edit of the active document does not redo it.
+      let opened = this.libraryComparisons.get(choice.file);
+      if (!opened) {
+        const file = this.library.files.find((candidate) => candidate.name === choice.file);
+        if (!file) return { ok: false, message: `${choice.file} is not in the library.` };
+        opened = openDocument(file, this.library);
+        this.libraryComparisons.set(choice.file, opened);
+      }
+      if (!opened.ok) return { ok: false, message: `${choice.file} cannot be compared with: ${opened.problems.map((p) => p.message).join(' ')}` };
       document = opened.document;
     }
     if (!document) return { ok: false, message: 'Choose an open document or a library file to compare with.' };

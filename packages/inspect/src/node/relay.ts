@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { StatelyAdapter } from '../stately-case-inspector.js';
 import { bridgePage } from './bridge-page.js';
+import { readRelayedEvent } from './relayed-event.js';
 
 export interface InspectorRelayOptions {
   /** The port on 127.0.0.1 (0: any free port). Default 8080, the port Stately's own tools use. */
@@ -88,10 +89,16 @@ export async function startInspectorRelay(options: InspectorRelayOptions = {}): 
   sockets.on('connection', (socket) => {
     for (const message of kept) socket.send(message);
     socket.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      const message = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
-      remember(message);
-      broadcast(message, socket);
+      const message = isBinary ? undefined : (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
+      const read = message === undefined ? { ok: false as const, reason: 'binary: send JSON text' } : readRelayedEvent(message);
+      if (!read.ok) {
+        // Nothing else is passed on to the pages, so the sender is told why it was cut off
+        // (1007: the data does not fit the protocol; a close reason is at most 123 bytes).
+        socket.close(1007, Buffer.from(read.reason).subarray(0, 123).toString('utf8').replace(/\uFFFD$/, ''));
+        return;
+      }
+      remember(message!);
+      broadcast(message!, socket);
     });
   });
 
